@@ -1,0 +1,3 @@
+"""Entry point placeholder; replaced below."""
+def main() -> None:
+    pass

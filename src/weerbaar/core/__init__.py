@@ -1,0 +1,1 @@
+"""The shared core: errors, settings, entity helpers. Imports nothing else from weerbaar."""

@@ -1,0 +1,98 @@
+"""Recognise list files by their content and group companion files with their main file."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from weerbaar.core.errors import InputError, UnknownFormatError
+from weerbaar.sources.base import Format, Input, Sniff
+from weerbaar.sources.registry import Registry
+
+
+def sniff_path(path: Path) -> Sniff:
+    if not path.exists():
+        raise InputError(path, "no such file", hint="check the path")
+    if not path.is_file():
+        raise InputError(path, "is not a file", hint="give the list file itself, not a folder")
+    sniff = Sniff(path)
+    if sniff.kind == "empty":
+        raise InputError(
+            path, "the file is empty (0 bytes of content)",
+            hint="the download probably failed; fetch the list again",
+        )
+    return sniff
+
+
+def describe(sniff: Sniff) -> str:
+    """A short account of what a file looks like, for 'unknown format' errors."""
+    if sniff.kind == "xml":
+        return f"XML with root element <{sniff.xml_root}>"
+    if sniff.kind == "zip":
+        names = ", ".join(sniff.zip_names[:4]) or "unreadable"
+        return f"a ZIP container ({names})"
+    if sniff.kind in ("text", "json"):
+        first = sniff.lines[0][:80] if sniff.lines else ""
+        return f"{sniff.kind} starting with {first!r}"
+    return f"{sniff.kind} data"
+
+
+def detect(sniff: Sniff, registry: Registry) -> Format:
+    found = [f for f in registry.formats.values() if _safe_detect(f, sniff)]
+    if len(found) == 1:
+        return found[0]
+    names = ", ".join(sorted(registry.formats))
+    if not found:
+        raise UnknownFormatError(
+            sniff.path,
+            f"not a list format weerbaar knows: it is {describe(sniff)}",
+            hint=f"check that this is the list file you meant, or force a format with "
+            f"--format (one of: {names})",
+        )
+    which = ", ".join(f.name for f in found)
+    raise UnknownFormatError(
+        sniff.path, f"matches several formats ({which})", hint="choose one with --format"
+    )
+
+
+def _safe_detect(fmt: Format, sniff: Sniff) -> bool:
+    try:
+        return fmt.detect(sniff)
+    except Exception:  # a detector must never break detection of other formats
+        return False
+
+
+def _common_prefix(a: Path, b: Path) -> int:
+    return len(os.path.commonprefix([str(a), str(b)]))
+
+
+def plan(paths: list[Path], registry: Registry, *, format: str | None = None,
+         source: str | None = None) -> list[tuple[Input, str]]:
+    """Inputs to import, each with the source id it belongs to."""
+    forced = registry.format(format) if format else None
+    mains: list[tuple[Input, str]] = []
+    parts: list[tuple[Path, Format]] = []
+    for path in paths:
+        sniff = sniff_path(path)
+        fmt = forced or detect(sniff, registry)
+        if fmt.role == "part":
+            parts.append((path, fmt))
+            continue
+        src = source or fmt.source_for(sniff)
+        registry.source(src)
+        mains.append((Input(path=path, format=fmt), src))
+    for path, fmt in parts:
+        owners = [inp for inp, _ in mains if inp.format.name == fmt.part_of]
+        if not owners:
+            raise InputError(
+                path, f"is a {fmt.title}, which only completes a {fmt.part_of} main file",
+                hint="import it together with its main file in one command",
+            )
+        owner = max(owners, key=lambda inp: _common_prefix(inp.path, path))
+        if fmt.name in owner.parts:
+            raise InputError(
+                path, f"a second {fmt.title} for {owner.path.name}",
+                hint="give one companion file of each kind per main file",
+            )
+        owner.parts[fmt.name] = path
+    return mains

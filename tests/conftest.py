@@ -1,0 +1,35 @@
+"""Shared test fixtures: the real data folder (skipped with a reason when absent) and a store home."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures" / "lists"
+
+
+def shared_data_dir() -> Path:
+    env = os.environ.get("WEERBAAR_SHARED_DATA")
+    return Path(env) if env else ROOT.parent / "shared" / "data"
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    """``../shared/data`` (or $WEERBAAR_SHARED_DATA); tests using it skip when it is absent."""
+    path = shared_data_dir()
+    if not (path / "sanctions").is_dir():
+        if os.environ.get("CI"):
+            pytest.fail(f"CI must have the shared data at {path}")
+        pytest.skip(f"shared data not found at {path} (set WEERBAAR_SHARED_DATA)")
+    return path
+
+
+@pytest.fixture()
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh WEERBAAR_HOME for one test."""
+    path = tmp_path / "home"
+    monkeypatch.setenv("WEERBAAR_HOME", str(path))
+    return path
