@@ -1,0 +1,149 @@
+"""Read-side views: one entity with its provenance, and whole-store exports."""
+
+from __future__ import annotations
+
+import csv
+from collections import defaultdict
+from collections.abc import Iterator
+from typing import IO, Any
+
+import orjson
+from followthemoney import model
+from followthemoney.dataset import Dataset
+from followthemoney.statement import Statement, StatementEntity
+
+from weerbaar.core.errors import NotFoundError
+from weerbaar.store.links import canonical_of, members_of
+from weerbaar.store.rows import EXISTS, TARGET
+from weerbaar.store.store import Store, StoredStatement
+
+DATASET = Dataset.make({"name": "weerbaar", "title": "weerbaar merged lists"})
+
+
+def _seen(store: Store, source: str, seq: int, cache: dict[tuple[str, int], str]) -> str:
+    key = (source, seq)
+    if key not in cache:
+        cache[key] = store.version(source, seq).list_date
+    return cache[key]
+
+
+def entity_report(store: Store, entity_id: str) -> dict[str, Any]:
+    """Everything known about an entity (any member id), with per-list provenance."""
+    canonical = canonical_of(store, entity_id)
+    members = members_of(store, canonical)
+    history = store.history(members)
+    if not history:
+        raise NotFoundError(f"no entity {entity_id!r} in the store",
+                            hint="check the id (weerbaar export --format csv lists them)")
+    latest = {v.source: v.seq for v in store.latest_versions()}
+    dates: dict[tuple[str, int], str] = {}
+    merged = _merge([s for s in history if latest.get(s.source) == s.last_seq], canonical)
+    related = [r for r in store.referrers(members)]
+    rel_ids = sorted({r[1] for r in related})
+    rel_history = store.history(rel_ids) if rel_ids else []
+    evidence = store.conn.execute(
+        "SELECT left_id, right_id, key_type, key_value FROM link_evidence WHERE canonical_id=?",
+        (canonical,)).fetchall()
+
+    def stmt_dict(s: StoredStatement) -> dict[str, Any]:
+        return {
+            "entity_id": s.entity_id, "schema": s.schema, "prop": s.prop, "value": s.value,
+            "lang": s.lang, "original_value": s.original_value, "source": s.source,
+            "first_seen": _seen(store, s.source, s.first_seq, dates),
+            "last_seen": _seen(store, s.source, s.last_seq, dates),
+            "current": latest.get(s.source) == s.last_seq,
+        }
+
+    return {
+        "id": canonical,
+        "schema": merged.schema.name if merged else None,
+        "caption": merged.caption if merged else canonical,
+        "members": members,
+        "properties": merged.to_dict()["properties"] if merged else {},
+        "statements": [stmt_dict(s) for s in history if s.prop != EXISTS],
+        "related": [stmt_dict(s) for s in rel_history if s.prop != EXISTS],
+        "links": [{"left": a, "right": b, "key": k, "value": v} for a, b, k, v in evidence],
+    }
+
+
+def _merge(statements: list[StoredStatement], canonical: str) -> StatementEntity | None:
+    if not statements:
+        return None
+    schemata = {s.schema for s in statements}
+    schema = model.get(sorted(schemata)[0])
+    for name in schemata:
+        schema = model.common_schema(schema, name) if schema else model.get(name)
+    assert schema is not None
+    entity = StatementEntity(DATASET, {"schema": schema.name, "id": canonical})
+    for s in statements:
+        if s.prop == EXISTS:
+            continue
+        entity.add_statement(Statement(
+            entity_id=s.entity_id, prop=s.prop, schema=schema.name, value=s.value,
+            dataset=s.source, lang=s.lang, original_value=s.original_value,
+            canonical_id=canonical,
+        ))
+    return entity
+
+
+def current_entities(store: Store) -> Iterator[tuple[StatementEntity, bool]]:
+    """Every current entity, linked targets merged under their canonical id."""
+    canon = dict(store.conn.execute("SELECT entity_id, canonical_id FROM link").fetchall())
+    grouped: dict[str, list[StoredStatement]] = defaultdict(list)
+    targets: set[str] = set()
+    for st in store.current_statements():
+        cid = canon.get(st.entity_id, st.entity_id)
+        if st.prop == EXISTS and st.value == TARGET:
+            targets.add(cid)
+        if st.prop in ("entity", "holder") and st.value in canon:
+            st = StoredStatement(st.source, st.entity_id, st.schema, st.prop,
+                                 canon[st.value], st.lang, st.original_value,
+                                 st.first_seq, st.last_seq)
+        grouped[cid].append(st)
+    for cid in sorted(grouped):
+        entity = _merge(grouped[cid], cid)
+        if entity is not None:
+            yield entity, cid in targets
+
+
+def export_ftm(store: Store, out: IO[bytes]) -> int:
+    count = 0
+    for entity, target in current_entities(store):
+        data = entity.to_dict()
+        data["target"] = target
+        out.write(orjson.dumps(data) + b"\n")
+        count += 1
+    return count
+
+
+CSV_COLUMNS = ["id", "schema", "name", "aliases", "birth_date", "countries", "identifiers",
+               "sanctions", "datasets", "referents"]
+IDENT_PROPS = ("passportNumber", "idNumber", "imoNumber", "mmsi", "registrationNumber",
+               "taxNumber", "innCode", "ogrnCode", "leiCode", "swiftBic")
+
+
+def export_csv(store: Store, out: IO[str]) -> int:
+    """One row per target, multi-values joined with ``;`` (like targets.simple.csv)."""
+    entities = list(current_entities(store))
+    programs: dict[str, set[str]] = defaultdict(set)
+    for entity, _ in entities:
+        if entity.schema.name == "Sanction":
+            for ref in entity.get("entity"):
+                programs[ref].update(entity.get("program"))
+    writer = csv.writer(out)
+    writer.writerow(CSV_COLUMNS)
+    count = 0
+    for entity, target in entities:
+        if not target:
+            continue
+        def j(*props: str) -> str:
+            return ";".join(sorted({v for p in props for v in entity.get(p, quiet=True)}))
+        writer.writerow([
+            entity.id, entity.schema.name, entity.caption,
+            j("alias", "weakAlias", "previousName"), j("birthDate"),
+            ";".join(sorted(entity.get_type_values(model.get("Thing").properties["country"].type))),
+            j(*IDENT_PROPS), ";".join(sorted(programs.get(entity.id or "", set()))),
+            ";".join(sorted(entity.datasets)), ";".join(sorted(entity.referents)),
+        ])
+        count += 1
+    return count
