@@ -29,7 +29,7 @@ def snapshot(home: Path) -> tuple[Any, ...]:
     """Everything an import could change: versions, statements, links, archived files."""
     db = home / "store.sqlite3"
     if not db.exists():
-        return ("no store",)
+        return ([], (0, None, None), (0,), [])
     conn = sqlite3.connect(db)
     try:
         return (
