@@ -1,4 +1,4 @@
-"""Shared test fixtures: the real data folder (skipped with a reason when absent) and a store home."""
+"""Shared fixtures: the real data folder (skipped with a reason when absent), a store home."""
 
 from __future__ import annotations
 

@@ -112,7 +112,7 @@ class Sniff:
             rb'xmlns' + (b":" + prefix.encode() if prefix else b"") + rb'\s*=\s*"([^"]*)"',
             self.head,
         )
-        return "{%s}%s" % (ns.group(1).decode(), local) if ns else local
+        return f"{{{ns.group(1).decode()}}}{local}" if ns else local
 
     @cached_property
     def zip_names(self) -> list[str]:

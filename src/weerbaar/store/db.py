@@ -76,6 +76,8 @@ def connect(path: Path) -> sqlite3.Connection:
         conn.executescript(SCHEMA)
         conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
     except sqlite3.DatabaseError as exc:
-        raise StoreError(f"{path}: cannot open the store: {exc}",
-                         hint="check WEERBAAR_HOME; restore the file from a backup if damaged") from exc
+        raise StoreError(
+            f"{path}: cannot open the store: {exc}",
+            hint="check WEERBAAR_HOME; restore the file from a backup if damaged",
+        ) from exc
     return conn

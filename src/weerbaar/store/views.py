@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from typing import IO, Any
 
 import orjson
-from followthemoney import model
+from followthemoney import model, registry
 from followthemoney.dataset import Dataset
 from followthemoney.statement import Statement, StatementEntity
 
@@ -136,12 +136,12 @@ def export_csv(store: Store, out: IO[str]) -> int:
     for entity, target in entities:
         if not target:
             continue
-        def j(*props: str) -> str:
+        def j(*props: str, entity: StatementEntity = entity) -> str:
             return ";".join(sorted({v for p in props for v in entity.get(p, quiet=True)}))
         writer.writerow([
             entity.id, entity.schema.name, entity.caption,
             j("alias", "weakAlias", "previousName"), j("birthDate"),
-            ";".join(sorted(entity.get_type_values(model.get("Thing").properties["country"].type))),
+            ";".join(sorted(entity.get_type_values(registry.country))),
             j(*IDENT_PROPS), ";".join(sorted(programs.get(entity.id or "", set()))),
             ";".join(sorted(entity.datasets)), ";".join(sorted(entity.referents)),
         ])

@@ -85,9 +85,7 @@ def add_address(ctx: Context, entity: Entity, addr: Any) -> None:
 
 
 def add_birth_date(ctx: Context, entity: Entity, dob: Any) -> None:
-    if (value := text(dob, "DATE")) is not None:
-        ctx.add_dates(entity, "birthDate", value)
-    elif (value := text(dob, "YEAR")) is not None:
+    if (value := text(dob, "DATE")) is not None or (value := text(dob, "YEAR")) is not None:
         ctx.add_dates(entity, "birthDate", value)
     elif (start := text(dob, "FROM_YEAR")) and (end := text(dob, "TO_YEAR")):
         ctx.add_dates(entity, "birthDate", f"{start} to {end}")
