@@ -1,0 +1,1 @@
+"""EU designated vessels: Annex XLII to Council Regulation (EU) No 833/2014, as CSV."""

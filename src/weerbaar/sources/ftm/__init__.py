@@ -1,0 +1,1 @@
+"""Any followthemoney JSON-lines file (OpenSanctions ``entities.ftm.json`` exports)."""
