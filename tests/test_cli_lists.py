@@ -111,3 +111,19 @@ def test_export_ftm_and_csv(home: Path, tmp_path: Path) -> None:
     rows = csv_out.read_text().splitlines()
     assert rows[0].startswith("id,schema,name")
     assert len(rows) == 1 + 3
+
+
+def test_ftm_file_under_a_source_named_by_the_user(home: Path) -> None:
+    ftm = FIXTURES / "ftm" / "entities.ftm.json"
+    assert cli("lists", "import", "--source", "os_partner", ftm).exit_code == 0
+    ids = [s["id"] for s in cli_json("lists", "status")["sources"]]
+    assert ids == ["os_partner"]
+    bad = cli("lists", "import", "--source", "Bad Name!", ftm)
+    assert bad.exit_code == 1
+    assert "not a usable source id" in bad.stderr
+
+
+def test_named_source_is_refused_for_official_formats(home: Path) -> None:
+    result = cli("lists", "import", "--source", "my_un", UN)
+    assert result.exit_code == 1
+    assert "no list source 'my_un'" in result.stderr

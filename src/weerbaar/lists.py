@@ -133,7 +133,6 @@ class Lists:
         return self.store.latest_versions()
 
     def changes(self, source: str, since: str | None = None) -> Changes:
-        self.registry.source(source)
         new = self.store.latest(source)
         if new is None:
             raise NotFoundError(f"no version of {source} has been imported",

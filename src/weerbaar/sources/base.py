@@ -165,6 +165,9 @@ class Format:
     #: Pick the source id from the file when one format serves two lists
     #: (OFAC's SDN and consolidated lists share their formats).
     choose_source: Callable[[Sniff], str] | None = None
+    #: ``--source`` may name a new source for this format (any FtM dataset);
+    #: it is created from the format's default source with that id and prefix.
+    open_source: bool = False
 
     def source_for(self, sniff: Sniff) -> str:
         return self.choose_source(sniff) if self.choose_source else self.source
@@ -217,7 +220,7 @@ class Context:
             try:
                 return data.decode(enc)
             except UnicodeDecodeError as exc:
-                error = error or exc
+                error = exc
         assert error is not None
         line = data.count(b"\n", 0, error.start) + 1
         raise EncodingError(

@@ -80,6 +80,8 @@ def plan(paths: list[Path], registry: Registry, *, format: str | None = None,
             parts.append((path, fmt))
             continue
         src = source or fmt.source_for(sniff)
+        if fmt.open_source and src not in registry.sources:
+            registry.add_open_source(src, fmt.source)
         registry.source(src)
         mains.append((Input(path=path, format=fmt), src))
     for path, fmt in parts:

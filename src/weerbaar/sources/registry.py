@@ -8,7 +8,8 @@ group; built-ins come through the folder scan, into the same registry.
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib.metadata import entry_points
 from pathlib import Path
@@ -16,7 +17,7 @@ from types import ModuleType
 
 import yaml
 
-from weerbaar.core.errors import NotFoundError
+from weerbaar.core.errors import ConfigError, NotFoundError
 from weerbaar.sources.base import Format, SourceSpec
 
 HERE = Path(__file__).parent
@@ -35,6 +36,17 @@ class Registry:
             raise NotFoundError(
                 f"no list source {source_id!r}", hint=f"use one of: {known}"
             ) from None
+
+    def add_open_source(self, source_id: str, template: str) -> SourceSpec:
+        """A user-named source for an open format, modelled on its default source."""
+        if not re.fullmatch(r"[a-z][a-z0-9_]{1,40}", source_id):
+            raise ConfigError(f"{source_id!r} is not a usable source id",
+                              hint="use lower-case letters, digits and _ (e.g. os_ua_war)")
+        base = self.source(template)
+        spec = replace(base, id=source_id, prefix=source_id.replace("_", "-"),
+                       title=f"{base.title}: {source_id}", resources=())
+        self.sources[source_id] = spec
+        return spec
 
     def format(self, name: str) -> Format:
         try:

@@ -120,5 +120,6 @@ FORMATS = [
         title="FollowTheMoney entities (JSON lines)",
         detect=detect,
         parse=parse,
+        open_source=True,
     )
 ]
