@@ -170,12 +170,12 @@ def compute_links(store: Store) -> Linker:
             for eid in ids:
                 by_source[members[eid].source].append(eid)
             usable = sorted(v[0] for v in by_source.values() if len(v) == 1)
-            for other in usable[1:]:
-                first = usable[0]
-                if key_type in NAMED.values() and not (members[first].names
-                                                        & members[other].names):
-                    continue
-                linker.union(first, other, key_type, value)
+            for i, left in enumerate(usable):
+                for right in usable[i + 1:]:
+                    if key_type in NAMED.values() and not (members[left].names
+                                                           & members[right].names):
+                        continue
+                    linker.union(left, right, key_type, value)
     return linker
 
 
