@@ -53,7 +53,9 @@ class Lists:
 
     def __init__(self, settings: Settings, registry: Registry | None = None) -> None:
         self.settings = settings
-        self.registry = registry or load_registry()
+        base = registry or load_registry()
+        # a private copy: user-named sources of one store never leak into another
+        self.registry = Registry(dict(base.sources), dict(base.formats))
         self.store = Store(settings.store_path)
 
     def close(self) -> None:

@@ -27,8 +27,12 @@ EXTRA: dict[str, str] = {
 
 
 @lru_cache(maxsize=4096)
-def country_code(text: str | None) -> str | None:
-    """ISO alpha-2 code for a country name, demonym or code; None if unreadable."""
+def country_code(text: str | None, fuzzy: bool = False) -> str | None:
+    """ISO alpha-2 code for a country name, demonym or code; None if unreadable.
+
+    Fuzzy matching is opt-in: it reads place names as countries ("Shati"
+    becomes Chad), so it is only for fields known to hold a country.
+    """
     if text is None:
         return None
     key = " ".join(text.strip().strip(".").split()).lower()
@@ -36,5 +40,4 @@ def country_code(text: str | None) -> str | None:
         return None
     if key in EXTRA:
         return EXTRA[key]
-    code = registry.country.clean(text, fuzzy=True)
-    return code
+    return registry.country.clean(text, fuzzy=fuzzy)

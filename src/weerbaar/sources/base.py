@@ -286,11 +286,12 @@ class Context:
         return sanction
 
     # -- value helpers shared by parsers ----------------------------------
-    def add_country(self, entity: Entity, prop: str, text: str | None) -> None:
+    def add_country(self, entity: Entity, prop: str, text: str | None,
+                    *, fuzzy: bool = False) -> None:
         """Add a country by name, demonym or code; warn when it cannot be read."""
         if text is None or not text.strip():
             return
-        code = country_code(text)
+        code = country_code(text, fuzzy)
         if code is None:
             if text.strip().lower() not in {"00", "unknown", "stateless"}:
                 self.warn(f"unrecognised country {text.strip()!r}")
