@@ -1,0 +1,1 @@
+"""FCDO UK Sanctions List (the single UK designations list since January 2026)."""

@@ -1,0 +1,1 @@
+"""OFSI Consolidated List of Financial Sanctions Targets (UK, HM Treasury)."""

@@ -1,0 +1,1 @@
+"""The Netherlands' national terrorism sanctions list (Nationale sanctielijst terrorisme)."""
