@@ -87,3 +87,19 @@ def test_older_version_after_newer_is_refused(stocked: Path, tmp_path: Path) -> 
 def test_forced_wrong_format(stocked: Path, tmp_path: Path) -> None:
     err = _refused(stocked, "--format", "nope", UN)
     assert "no list format 'nope'" in err
+
+
+def test_truncated_xlsx_is_named_as_damaged(stocked: Path, tmp_path: Path) -> None:
+    xlsx = FIXTURES / "gb_hmt" / "ConList.xlsx"
+    bad = tmp_path / "ConList.xlsx"
+    bad.write_bytes(xlsx.read_bytes()[: xlsx.stat().st_size // 2])
+    err = _refused(stocked, bad)
+    assert "ConList.xlsx" in err and "truncated" in err
+
+
+def test_csv_in_the_wrong_encoding(stocked: Path, tmp_path: Path) -> None:
+    csv = FIXTURES / "gb_hmt" / "ConList.csv"
+    bad = tmp_path / "ConList.csv"
+    bad.write_bytes(csv.read_text(encoding="utf-8").encode("utf-16"))
+    err = _refused(stocked, bad)
+    assert "ConList.csv" in err and "decoded" in err

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 import zipfile
+import zlib
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -128,7 +129,7 @@ class Sniff:
         try:
             with zipfile.ZipFile(self.path) as zf, zf.open(name) as fh:
                 return fh.read(limit)
-        except (zipfile.BadZipFile, KeyError, OSError):
+        except (zipfile.BadZipFile, KeyError, OSError, EOFError, zlib.error):
             return b""
 
 
@@ -277,7 +278,8 @@ class Context:
 
     def make_sanction(self, entity: Entity, key: object = None) -> Entity:
         """A Sanction linked to ``entity``, pre-filled with this source's authority."""
-        sanction = self.make("Sanction", self.make_id(entity.id, "sanction", key))
+        suffix = "-".join(str(p) for p in ("sanction", key) if p is not None)
+        sanction = self.make("Sanction", f"{entity.id}-{suffix}")
         sanction.add("entity", entity.id)
         sanction.add("authority", self.spec.authority)
         sanction.add("country", self.spec.country)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from weerbaar.core.errors import InputError, UnknownFormatError
+from weerbaar.core.errors import EncodingError, InputError, UnknownFormatError
 from weerbaar.sources.base import Format, Input, Sniff
 from weerbaar.sources.registry import Registry
 
@@ -38,10 +38,22 @@ def describe(sniff: Sniff) -> str:
 
 
 def detect(sniff: Sniff, registry: Registry) -> Format:
+    if sniff.kind == "zip" and not sniff.zip_names:
+        raise InputError(
+            sniff.path, "is a damaged or truncated ZIP-based file (XLSX, ODS or ZIP): its "
+            "table of contents cannot be read",
+            hint="the download was probably cut short; fetch the file again",
+        )
     found = [f for f in registry.formats.values() if _safe_detect(f, sniff)]
     if len(found) == 1:
         return found[0]
     names = ", ".join(sorted(registry.formats))
+    if not found and sniff.head[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        raise EncodingError(
+            sniff.path, "is UTF-16 text, which cannot be decoded as the UTF-8 (or cp1252) "
+            "the list formats use", where="byte 0",
+            hint="save the file as UTF-8 (in a spreadsheet: 'CSV UTF-8') and import it again",
+        )
     if not found:
         raise UnknownFormatError(
             sniff.path,
