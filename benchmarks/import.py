@@ -29,8 +29,12 @@ S = "sanctions"
 LISTS: list[list[str]] = [
     [f"{S}/un/un_sc_consolidated_2026-02-27.xml"],
     [f"{S}/ofac/ofac_sdn_2024-05-03.csv"],
-    [f"{S}/ofac/ofac_cons_prim_2025-12-19.csv", f"{S}/ofac/ofac_cons_add_2025-12-19.csv",
-     f"{S}/ofac/ofac_cons_alt_2025-12-19.csv", f"{S}/ofac/ofac_cons_comments_2025-12-19.csv"],
+    [
+        f"{S}/ofac/ofac_cons_prim_2025-12-19.csv",
+        f"{S}/ofac/ofac_cons_add_2025-12-19.csv",
+        f"{S}/ofac/ofac_cons_alt_2025-12-19.csv",
+        f"{S}/ofac/ofac_cons_comments_2025-12-19.csv",
+    ],
     [f"{S}/ofac/ofac_consolidated_nonsdn_2026-01-08.xml"],
     [f"{S}/uk/uk_ofsi_conlist_2025-04-14.xlsx"],
     [f"{S}/eu/eu_fsf_excerpt_7entities_2020-04-15.xml"],
@@ -53,8 +57,15 @@ def main() -> int:
         print(f"shared data not found at {shared}", file=sys.stderr)
         return 2
     console = Console()
-    table = Table("source", "file", "list date", "targets", "statements", "seconds",
-                  title="Import of the shared sanctions lists")
+    table = Table(
+        "source",
+        "file",
+        "list date",
+        "targets",
+        "statements",
+        "seconds",
+        title="Import of the shared sanctions lists",
+    )
     with tempfile.TemporaryDirectory() as home:
         lists = Lists(Settings(home=Path(home)))
         start = time.perf_counter()
@@ -65,8 +76,14 @@ def main() -> int:
             for r in results:
                 v = r.version
                 assert v is not None
-                table.add_row(r.source, r.path.name, v.list_date, str(sum(v.counts.values())),
-                              str(v.statements), f"{secs:.2f}")
+                table.add_row(
+                    r.source,
+                    r.path.name,
+                    v.list_date,
+                    str(sum(v.counts.values())),
+                    str(v.statements),
+                    f"{secs:.2f}",
+                )
         total = time.perf_counter() - start
         links = lists.links()
         store_mib = (Path(home) / "store.sqlite3").stat().st_size / 2**20
@@ -75,12 +92,16 @@ def main() -> int:
     console.print(f"total import time: {total:.1f} s (target < 60 s)")
     console.print(f"peak memory (RSS): {peak_rss_mib():.0f} MiB (target < 1024 MiB)")
     console.print(f"store size: {store_mib:.0f} MiB")
-    console.print(f"cross-list links: {links['groups']} groups joining "
-                  f"{links['linked_entities']} list entries")
+    console.print(
+        f"cross-list links: {links['groups']} groups joining "
+        f"{links['linked_entities']} list entries"
+    )
     console.print(f"  by lists: {links['by_sources']}")
     console.print(f"  by key: {links['by_key']}")
-    console.print("peer: not measured (yente and nomenklatura do not parse official list "
-                  "files; OpenSanctions' crawlers that do are not a package)")
+    console.print(
+        "peer: not measured (yente and nomenklatura do not parse official list "
+        "files; OpenSanctions' crawlers that do are not a package)"
+    )
     return 0
 
 

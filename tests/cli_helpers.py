@@ -33,13 +33,16 @@ def snapshot(home: Path) -> tuple[Any, ...]:
     conn = sqlite3.connect(db)
     try:
         return (
-            conn.execute("SELECT source, seq, list_date, digest FROM version ORDER BY 1, 2")
-            .fetchall(),
-            conn.execute("SELECT COUNT(*), SUM(last_seq), SUM(first_seq) FROM statement")
-            .fetchone(),
+            conn.execute(
+                "SELECT source, seq, list_date, digest FROM version ORDER BY 1, 2"
+            ).fetchall(),
+            conn.execute(
+                "SELECT COUNT(*), SUM(last_seq), SUM(first_seq) FROM statement"
+            ).fetchone(),
             conn.execute("SELECT COUNT(*) FROM link").fetchone(),
             sorted(str(p.relative_to(home)) for p in (home / "archive").rglob("*"))
-            if (home / "archive").exists() else [],
+            if (home / "archive").exists()
+            else [],
         )
     finally:
         conn.close()

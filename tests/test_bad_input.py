@@ -70,16 +70,17 @@ def test_one_bad_file_rejects_the_whole_import(home: Path, tmp_path: Path) -> No
 
 def test_valid_xml_with_no_records(stocked: Path, tmp_path: Path) -> None:
     bad = tmp_path / "un_empty.xml"
-    bad.write_text('<?xml version="1.0"?><CONSOLIDATED_LIST dateGenerated="2026-05-01T00:00:00Z">'
-                   "<INDIVIDUALS/><ENTITIES/></CONSOLIDATED_LIST>")
+    bad.write_text(
+        '<?xml version="1.0"?><CONSOLIDATED_LIST dateGenerated="2026-05-01T00:00:00Z">'
+        "<INDIVIDUALS/><ENTITIES/></CONSOLIDATED_LIST>"
+    )
     err = _refused(stocked, bad)
     assert "no list entries" in err
 
 
 def test_older_version_after_newer_is_refused(stocked: Path, tmp_path: Path) -> None:
     older = tmp_path / "un_old.xml"
-    older.write_text(UN.read_text().replace("2026-03-01T", "2025-01-01T").replace(
-        "KIM", "KIMM"))
+    older.write_text(UN.read_text().replace("2026-03-01T", "2025-01-01T").replace("KIM", "KIMM"))
     err = _refused(stocked, older)
     assert "older than the stored version" in err
 

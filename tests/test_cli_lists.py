@@ -36,8 +36,11 @@ def derive_un(src: Path, dest: Path, date: str) -> None:
 def test_status_json_has_the_exact_shape(home: Path) -> None:
     assert cli("lists", "import", UN).exit_code == 0
     data = cli_json("lists", "status")
-    assert data == {"sources": [{"id": "un_sc", "list_date": "2026-03-01",
-                                 "counts": {"Company": 1, "Person": 2}}]}
+    assert data == {
+        "sources": [
+            {"id": "un_sc", "list_date": "2026-03-01", "counts": {"Company": 1, "Person": 2}}
+        ]
+    }
 
 
 def test_reimporting_the_same_file_adds_no_version(home: Path) -> None:
@@ -67,8 +70,9 @@ def test_changes_between_two_versions_are_exact(home: Path, tmp_path: Path) -> N
     }
 
 
-def test_changes_since_a_date_before_any_version_lists_everything(home: Path,
-                                                                  tmp_path: Path) -> None:
+def test_changes_since_a_date_before_any_version_lists_everything(
+    home: Path, tmp_path: Path
+) -> None:
     later = tmp_path / "un_later.xml"
     derive_un(UN, later, "2026-04-01")
     cli("lists", "import", UN, later)  # one command, two versions, stored in date order

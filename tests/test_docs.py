@@ -26,8 +26,10 @@ def test_every_command_is_documented() -> None:
 
 def test_quickstart_has_two_commands_and_ci_runs_the_test_one() -> None:
     quick = README.split("## Quickstart", 1)[1].split("##", 1)[0]
-    commands = [line.split("#")[0].strip() for line in quick.split("```sh", 1)[1]
-                .split("```", 1)[0].strip().splitlines()]
+    commands = [
+        line.split("#")[0].strip()
+        for line in quick.split("```sh", 1)[1].split("```", 1)[0].strip().splitlines()
+    ]
     assert commands == ["make demo", "make test"]
     assert "make test" in (ROOT / ".ci" / "run").read_text()
 

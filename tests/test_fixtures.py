@@ -19,8 +19,11 @@ def test_generators_reproduce_the_committed_fixtures(tmp_path: Path) -> None:
             with zipfile.ZipFile(path) as new, zipfile.ZipFile(committed) as old:
                 assert sorted(new.namelist()) == sorted(old.namelist())
                 for name in new.namelist():
-                    if name.endswith((".xml", ".rels")) and "core.xml" not in name \
-                            and "meta.xml" not in name:
+                    if (
+                        name.endswith((".xml", ".rels"))
+                        and "core.xml" not in name
+                        and "meta.xml" not in name
+                    ):
                         assert new.read(name) == old.read(name), f"{committed}:{name}"
         else:
             assert path.read_bytes() == committed.read_bytes(), str(committed)

@@ -38,6 +38,7 @@ class Handler(BaseHTTPRequestHandler):
             body = body[: len(body) // 2]
         if self.path == "/un.xml.sha256":
             import hashlib
+
             body = f"{hashlib.sha256(body).hexdigest()}  un.xml\n".encode()
         self.send_response(200)
         self.send_header("Content-Length", str(len(body)))
@@ -100,8 +101,9 @@ def test_sync_http_404_is_not_retried(home: Path, server: str) -> None:
 
 
 def test_sync_checksum_mismatch_is_refused(home: Path, server: str) -> None:
-    result = cli("lists", "sync", "--source", "un_sc", "--url", f"{server}/un.xml",
-                 "--sha256", "0" * 64)
+    result = cli(
+        "lists", "sync", "--source", "un_sc", "--url", f"{server}/un.xml", "--sha256", "0" * 64
+    )
     assert result.exit_code == 1
     assert "checksum mismatch" in result.stderr
     assert snapshot(home)[0] == []
@@ -109,7 +111,9 @@ def test_sync_checksum_mismatch_is_refused(home: Path, server: str) -> None:
 
 def test_sync_checksum_match_is_accepted(home: Path, server: str) -> None:
     import hashlib
+
     digest = hashlib.sha256(UN.read_bytes()).hexdigest()
-    result = cli("lists", "sync", "--source", "un_sc", "--url", f"{server}/un.xml",
-                 "--sha256", digest)
+    result = cli(
+        "lists", "sync", "--source", "un_sc", "--url", f"{server}/un.xml", "--sha256", digest
+    )
     assert result.exit_code == 0, result.output

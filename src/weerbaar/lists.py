@@ -34,10 +34,13 @@ class ImportResult:
     warnings: dict[str, int]
 
     def to_dict(self) -> dict[str, Any]:
-        return {"source": self.source, "path": str(self.path),
-                "unchanged": self.version is None,
-                "version": self.version.to_dict() if self.version else None,
-                "warnings": self.warnings}
+        return {
+            "source": self.source,
+            "path": str(self.path),
+            "unchanged": self.version is None,
+            "version": self.version.to_dict() if self.version else None,
+            "warnings": self.warnings,
+        }
 
 
 def sha256_file(path: Path) -> str:
@@ -68,9 +71,14 @@ class Lists:
         self.close()
 
     # -- import --------------------------------------------------------------
-    def import_paths(self, paths: list[Path], *, format: str | None = None,
-                     source: str | None = None,
-                     progress: Progress | None = None) -> list[ImportResult]:
+    def import_paths(
+        self,
+        paths: list[Path],
+        *,
+        format: str | None = None,
+        source: str | None = None,
+        progress: Progress | None = None,
+    ) -> list[ImportResult]:
         """Import list files, all or nothing: one bad file leaves the store unchanged."""
         planned = plan(paths, self.registry, format=format, source=source)
         by_source: dict[str, list[Input]] = {}
@@ -103,16 +111,21 @@ class Lists:
             raise
         return results
 
-    def _store_one(self, conn: Any, inp: Input, ctx: Context,
-                   archived: list[Path]) -> ImportResult:
+    def _store_one(self, conn: Any, inp: Input, ctx: Context, archived: list[Path]) -> ImportResult:
         source_id = ctx.spec.id
         rows, counts = rows_for(source_id, ctx.entities.values(), ctx.targets)
         files = [self._file_record(p, source_id, archived) for p in inp.paths]
         digest = hashlib.sha256("".join(f["sha256"] for f in files).encode()).hexdigest()
         assert ctx.list_date is not None
         version = self.store.add_version(
-            conn, source=source_id, list_date=ctx.list_date, format=inp.format.name,
-            files=files, digest=digest, counts=dict(counts), warnings=dict(ctx.warnings),
+            conn,
+            source=source_id,
+            list_date=ctx.list_date,
+            format=inp.format.name,
+            files=files,
+            digest=digest,
+            counts=dict(counts),
+            warnings=dict(ctx.warnings),
             rows=rows,
         )
         return ImportResult(source_id, inp.path, version, dict(ctx.warnings))
@@ -127,8 +140,12 @@ class Lists:
             shutil.copyfile(path, tmp)
             tmp.replace(target)
             archived.append(target)
-        return {"name": path.name, "sha256": digest, "size": path.stat().st_size,
-                "archived": str(target)}
+        return {
+            "name": path.name,
+            "sha256": digest,
+            "size": path.stat().st_size,
+            "archived": str(target),
+        }
 
     # -- reading -------------------------------------------------------------
     def status(self) -> list[Version]:
@@ -137,9 +154,10 @@ class Lists:
     def changes(self, source: str, since: str | None = None) -> Changes:
         new = self.store.latest(source)
         if new is None:
-            raise NotFoundError(f"no version of {source} has been imported",
-                                hint=f"run: weerbaar lists import FILE (or lists sync --source "
-                                f"{source})")
+            raise NotFoundError(
+                f"no version of {source} has been imported",
+                hint=f"run: weerbaar lists import FILE (or lists sync --source {source})",
+            )
         if since is None:
             old = self.store.version(source, new.seq - 1) if new.seq > 1 else None
         else:
@@ -152,4 +170,3 @@ class Lists:
     def relink(self) -> Linker:
         with self.store.transaction() as conn:
             return write_links(self.store, conn)
-

@@ -44,8 +44,9 @@ def _name(url: str, fallback: str) -> str:
     return Path(urlparse(url).path).name or fallback
 
 
-def fetch(client: httpx.Client, url: str, dest: Path, *, retries: int,
-          progress: Progress | None = None) -> str:
+def fetch(
+    client: httpx.Client, url: str, dest: Path, *, retries: int, progress: Progress | None = None
+) -> str:
     """Download ``url`` to ``dest`` completely; returns its sha256."""
     last = "no attempt made"
     for attempt in range(retries + 1):
@@ -74,11 +75,16 @@ def _fetch_once(client: httpx.Client, url: str, dest: Path, progress: Progress |
         if response.status_code in RETRY_STATUS:
             raise _Retry(f"HTTP {response.status_code}")
         if response.status_code >= 400:
-            raise DownloadError(f"{url}: the server answered HTTP {response.status_code}",
-                                hint="check the URL; the stored lists are unchanged")
+            raise DownloadError(
+                f"{url}: the server answered HTTP {response.status_code}",
+                hint="check the URL; the stored lists are unchanged",
+            )
         expected = response.headers.get("content-length")
-        task = progress.add_task(dest.name, total=int(expected) if expected else None) \
-            if progress else None
+        task = (
+            progress.add_task(dest.name, total=int(expected) if expected else None)
+            if progress
+            else None
+        )
         got = 0
         with dest.open("wb") as fh:
             for chunk in response.iter_bytes(1 << 16):
@@ -99,26 +105,41 @@ def _expected_checksum(client: httpx.Client, resource: dict[str, str]) -> str | 
         response = client.get(resource["checksum_url"])
         match = _HEX64.search(response.text) if response.status_code == 200 else None
         if match is None:
-            raise DownloadError(f"{resource['checksum_url']}: no sha256 checksum found",
-                                hint="the stored lists are unchanged; try again later")
+            raise DownloadError(
+                f"{resource['checksum_url']}: no sha256 checksum found",
+                hint="the stored lists are unchanged; try again later",
+            )
         return match.group(0).lower()
     return None
 
 
-def sync_source(settings: Settings, source_id: str, resources: list[dict[str, str]],
-                console: Console | None = None) -> SyncResult:
+def sync_source(
+    settings: Settings,
+    source_id: str,
+    resources: list[dict[str, str]],
+    console: Console | None = None,
+) -> SyncResult:
     work = settings.download_dir / source_id
     work.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".sync-", dir=work))
     try:
         paths = []
-        with httpx.Client(timeout=settings.http_timeout, follow_redirects=True) as client, \
-                Progress(TextColumn("{task.description}"), BarColumn(), DownloadColumn(),
-                         TransferSpeedColumn(), console=console, transient=True) as progress:
+        with (
+            httpx.Client(timeout=settings.http_timeout, follow_redirects=True) as client,
+            Progress(
+                TextColumn("{task.description}"),
+                BarColumn(),
+                DownloadColumn(),
+                TransferSpeedColumn(),
+                console=console,
+                transient=True,
+            ) as progress,
+        ):
             for i, res in enumerate(resources):
                 dest = tmp / _name(res["url"], f"{source_id}-{i}")
-                got = fetch(client, res["url"], dest, retries=settings.http_retries,
-                            progress=progress)
+                got = fetch(
+                    client, res["url"], dest, retries=settings.http_retries, progress=progress
+                )
                 want = _expected_checksum(client, res)
                 if want is not None and want != got:
                     raise DownloadError(
@@ -136,14 +157,22 @@ def sync_source(settings: Settings, source_id: str, resources: list[dict[str, st
         shutil.rmtree(tmp, ignore_errors=True)
 
 
-def sync_sources(settings: Settings, source_ids: list[str], *, urls: list[str] | None = None,
-                 sha256: str | None = None, console: Console | None = None) -> list[SyncResult]:
+def sync_sources(
+    settings: Settings,
+    source_ids: list[str],
+    *,
+    urls: list[str] | None = None,
+    sha256: str | None = None,
+    console: Console | None = None,
+) -> list[SyncResult]:
     """Sync the given sources (default: all with download URLs), one result each."""
     registry = load_registry()
     ids = source_ids or sorted(s for s, spec in registry.sources.items() if spec.resources)
     if (urls or sha256) and len(ids) != 1:
-        raise ConfigError("--url and --sha256 need exactly one --source",
-                          hint="e.g. weerbaar lists sync --source un_sc --url URL")
+        raise ConfigError(
+            "--url and --sha256 need exactly one --source",
+            hint="e.g. weerbaar lists sync --source un_sc --url URL",
+        )
     results = []
     for sid in ids:
         spec = registry.source(sid)

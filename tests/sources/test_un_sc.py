@@ -29,8 +29,11 @@ def test_un_entity_with_imo_in_comments_is_a_company(shared: Path) -> None:
 
 def test_un_sanction_carries_reference_and_regime(shared: Path) -> None:
     ctx = parse_files(shared / UN)
-    sanctions = [e for e in ctx.entities.values()
-                 if e.schema.name == "Sanction" and "unsc-6907993" in e.get("entity")]
+    sanctions = [
+        e
+        for e in ctx.entities.values()
+        if e.schema.name == "Sanction" and "unsc-6907993" in e.get("entity")
+    ]
     assert len(sanctions) == 1
     assert sanctions[0].get("unscId") == ["CDi.001"]
     assert sanctions[0].get("program") == ["DRC"]

@@ -43,15 +43,18 @@ def test_fixture_cast_is_linked_across_lists(home: Path) -> None:
     assert cli_json("entity", other)["id"] == "unsc-9000001"
 
 
-def test_identical_passport_without_a_shared_name_does_not_link(home: Path,
-                                                               tmp_path: Path) -> None:
+def test_identical_passport_without_a_shared_name_does_not_link(home: Path, tmp_path: Path) -> None:
     """Passport numbers are only unique per country: a name token must be shared too."""
     maria = tmp_path / "a.ftm.json"
-    maria.write_text('{"id": "a-1", "schema": "Person", "properties": {"name": '
-                     '["Maria Gonzalez"], "passportNumber": ["745120012"]}, "target": true}\n')
+    maria.write_text(
+        '{"id": "a-1", "schema": "Person", "properties": {"name": '
+        '["Maria Gonzalez"], "passportNumber": ["745120012"]}, "target": true}\n'
+    )
     kim = tmp_path / "b.ftm.json"
-    kim.write_text('{"id": "b-1", "schema": "Person", "properties": {"name": '
-                   '["Chol Ung Kim"], "passportNumber": ["745-120-012"]}, "target": true}\n')
+    kim.write_text(
+        '{"id": "b-1", "schema": "Person", "properties": {"name": '
+        '["Chol Ung Kim"], "passportNumber": ["745-120-012"]}, "target": true}\n'
+    )
     assert cli("lists", "import", FIXTURES / "un_sc" / "un_consolidated.xml").exit_code == 0
     assert cli("lists", "import", "--source", "list_a", maria).exit_code == 0
     assert cli("lists", "import", "--source", "list_b", kim).exit_code == 0
@@ -66,7 +69,8 @@ def test_a_key_twice_in_one_list_is_not_used(home: Path, tmp_path: Path) -> None
         '{"id": "t-1", "schema": "Person", "properties": {"name": ["Kim Chol"], '
         '"passportNumber": ["745120012"]}, "target": true}\n'
         '{"id": "t-2", "schema": "Person", "properties": {"name": ["Kim Ung"], '
-        '"passportNumber": ["745120012"]}, "target": true}\n')
+        '"passportNumber": ["745120012"]}, "target": true}\n'
+    )
     assert cli("lists", "import", FIXTURES / "un_sc" / "un_consolidated.xml").exit_code == 0
     assert cli("lists", "import", "--source", "twins", twins).exit_code == 0
     assert cli_json("entity", "unsc-9000001")["members"] == ["unsc-9000001"]

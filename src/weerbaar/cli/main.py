@@ -11,8 +11,11 @@ from rich.table import Table
 from weerbaar.cli import lists as lists_cli
 from weerbaar.cli.common import console, open_lists, print_json
 
-app = typer.Typer(help="weerbaar: sanctions lists, screening and economic-security tooling.",
-                  no_args_is_help=True, pretty_exceptions_enable=False)
+app = typer.Typer(
+    help="weerbaar: sanctions lists, screening and economic-security tooling.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
 app.add_typer(lists_cli.app, name="lists")
 
 
@@ -32,23 +35,28 @@ def entity(
     console.print(f"[bold]{report['caption']}[/] ({report['schema']}, {report['id']})")
     console.print(f"lists: {', '.join(report['members'])}")
     for link in report["links"]:
-        console.print(f"  linked {link['left']} = {link['right']} by {link['key']} "
-                      f"{link['value']}")
+        console.print(f"  linked {link['left']} = {link['right']} by {link['key']} {link['value']}")
     for title, rows in (("Statements", report["statements"]), ("Related", report["related"])):
-        table = Table("property", "value", "source", "first seen", "last seen", "now",
-                      title=title)
+        table = Table("property", "value", "source", "first seen", "last seen", "now", title=title)
         for s in rows:
             prop = s["prop"] if title == "Statements" else f"{s['schema']}:{s['prop']}"
-            table.add_row(prop, s["value"], s["source"], s["first_seen"], s["last_seen"],
-                          "yes" if s["current"] else "no")
+            table.add_row(
+                prop,
+                s["value"],
+                s["source"],
+                s["first_seen"],
+                s["last_seen"],
+                "yes" if s["current"] else "no",
+            )
         console.print(table)
 
 
 @app.command("export")
 def export(
     format: str = typer.Option("ftm", "--format", help="ftm (JSON lines) or csv."),
-    output: Path | None = typer.Option(None, "-o", "--output", help="File to write "
-                                       "(default: standard output)."),
+    output: Path | None = typer.Option(
+        None, "-o", "--output", help="File to write (default: standard output)."
+    ),
 ) -> None:
     """Export the current merged entities as followthemoney JSON lines or CSV."""
     from weerbaar.store.views import export_csv, export_ftm
@@ -73,4 +81,3 @@ def export(
 
 def main() -> None:
     app()
-

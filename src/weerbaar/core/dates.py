@@ -27,9 +27,7 @@ MONTHS = {
 
 _APPROX = re.compile(r"\b(circa|ca\.?|c\.|approx(?:imately|\.)?|about|around)\s*", re.I)
 _SPLIT = re.compile(r"\s*(?:;|\bor\b|\balt\.?\b|\balternative(?:ly)?\b|\band\b(?!\s*\d{4}\s*$))\s*")
-_RANGE = re.compile(
-    r"^(?:between\s+|from\s+)?(\d{4})\s*(?:-|–|to|and|until|/)\s*(\d{4})$", re.I
-)
+_RANGE = re.compile(r"^(?:between\s+|from\s+)?(\d{4})\s*(?:-|–|to|and|until|/)\s*(\d{4})$", re.I)
 _ISO = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T ].*)?$")
 _DMY = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$")
 _MY = re.compile(r"^(\d{1,2})[./-](\d{4})$")

@@ -52,8 +52,21 @@ class SourceSpec:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> SourceSpec:
-        known = {k: data[k] for k in ("id", "title", "publisher", "authority", "country",
-                                      "prefix", "url", "description", "licence") if k in data}
+        known = {
+            k: data[k]
+            for k in (
+                "id",
+                "title",
+                "publisher",
+                "authority",
+                "country",
+                "prefix",
+                "url",
+                "description",
+                "licence",
+            )
+            if k in data
+        }
         resources = tuple(dict(r) for r in data.get("resources", []) or [])
         extra = {k: v for k, v in data.items() if k not in known and k != "resources"}
         return cls(resources=resources, extra=extra, **known)
@@ -110,7 +123,7 @@ class Sniff:
         tag = match.group(1).decode("ascii", "replace")
         prefix, _, local = tag.rpartition(":")
         ns = re.search(
-            rb'xmlns' + (b":" + prefix.encode() if prefix else b"") + rb'\s*=\s*"([^"]*)"',
+            rb"xmlns" + (b":" + prefix.encode() if prefix else b"") + rb'\s*=\s*"([^"]*)"',
             self.head,
         )
         return f"{{{ns.group(1).decode()}}}{local}" if ns else local
@@ -140,7 +153,7 @@ def _strip_prolog(head: bytes) -> bytes:
         m = re.match(rb"\s*(<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>]*>)", head, re.S)
         if not m:
             return head
-        head = head[m.end():]
+        head = head[m.end() :]
 
 
 Detector = Callable[[Sniff], bool]
@@ -233,8 +246,14 @@ class Context:
             "or a damaged download) and import it again",
         )
 
-    def fail(self, message: str, *, where: str | None = None, hint: str | None = None,
-             path: Path | None = None) -> NoReturn:
+    def fail(
+        self,
+        message: str,
+        *,
+        where: str | None = None,
+        hint: str | None = None,
+        path: Path | None = None,
+    ) -> NoReturn:
         raise ParseError(path or self.path, message, where=where, hint=hint)
 
     def warn(self, message: str) -> None:
@@ -288,8 +307,9 @@ class Context:
         return sanction
 
     # -- value helpers shared by parsers ----------------------------------
-    def add_country(self, entity: Entity, prop: str, text: str | None,
-                    *, fuzzy: bool = False) -> None:
+    def add_country(
+        self, entity: Entity, prop: str, text: str | None, *, fuzzy: bool = False
+    ) -> None:
         """Add a country by name, demonym or code; warn when it cannot be read."""
         if text is None or not text.strip():
             return
@@ -300,8 +320,9 @@ class Context:
             return
         entity.add(prop, code, original_value=text.strip())
 
-    def add_dates(self, entity: Entity, prop: str, text: str | None,
-                  *, month_first: bool = False) -> None:
+    def add_dates(
+        self, entity: Entity, prop: str, text: str | None, *, month_first: bool = False
+    ) -> None:
         """Add every date in free wording; warn on the parts that cannot be read."""
         parsed = parse_dates(text, month_first=month_first)
         for value in parsed.values:

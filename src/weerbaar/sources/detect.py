@@ -18,7 +18,8 @@ def sniff_path(path: Path) -> Sniff:
     sniff = Sniff(path)
     if sniff.kind == "empty":
         raise InputError(
-            path, "the file is empty (0 bytes of content)",
+            path,
+            "the file is empty (0 bytes of content)",
             hint="the download probably failed; fetch the list again",
         )
     return sniff
@@ -40,7 +41,8 @@ def describe(sniff: Sniff) -> str:
 def detect(sniff: Sniff, registry: Registry) -> Format:
     if sniff.kind == "zip" and not sniff.zip_names:
         raise InputError(
-            sniff.path, "is a damaged or truncated ZIP-based file (XLSX, ODS or ZIP): its "
+            sniff.path,
+            "is a damaged or truncated ZIP-based file (XLSX, ODS or ZIP): its "
             "table of contents cannot be read",
             hint="the download was probably cut short; fetch the file again",
         )
@@ -50,8 +52,9 @@ def detect(sniff: Sniff, registry: Registry) -> Format:
     names = ", ".join(sorted(registry.formats))
     if not found and sniff.head[:2] in (b"\xff\xfe", b"\xfe\xff"):
         raise EncodingError(
-            sniff.path, "is UTF-16 text, which cannot be decoded as the UTF-8 (or cp1252) "
-            "the list formats use", where="byte 0",
+            sniff.path,
+            "is UTF-16 text, which cannot be decoded as the UTF-8 (or cp1252) the list formats use",
+            where="byte 0",
             hint="save the file as UTF-8 (in a spreadsheet: 'CSV UTF-8') and import it again",
         )
     if not found:
@@ -79,8 +82,9 @@ def _common_prefix(a: Path, b: Path) -> int:
     return len(os.path.commonprefix([str(a), str(b)]))  # noqa: RUF071
 
 
-def plan(paths: list[Path], registry: Registry, *, format: str | None = None,
-         source: str | None = None) -> list[tuple[Input, str]]:
+def plan(
+    paths: list[Path], registry: Registry, *, format: str | None = None, source: str | None = None
+) -> list[tuple[Input, str]]:
     """Inputs to import, each with the source id it belongs to."""
     forced = registry.format(format) if format else None
     mains: list[tuple[Input, str]] = []
@@ -100,13 +104,15 @@ def plan(paths: list[Path], registry: Registry, *, format: str | None = None,
         owners = [inp for inp, _ in mains if inp.format.name == fmt.part_of]
         if not owners:
             raise InputError(
-                path, f"is a {fmt.title}, which only completes a {fmt.part_of} main file",
+                path,
+                f"is a {fmt.title}, which only completes a {fmt.part_of} main file",
                 hint="import it together with its main file in one command",
             )
         owner = max(owners, key=lambda inp: _common_prefix(inp.path, path))
         if fmt.name in owner.parts:
             raise InputError(
-                path, f"a second {fmt.title} for {owner.path.name}",
+                path,
+                f"a second {fmt.title} for {owner.path.name}",
                 hint="give one companion file of each kind per main file",
             )
         owner.parts[fmt.name] = path

@@ -32,8 +32,13 @@ def iter_xml(ctx: Context, path: Path, tags: tuple[str, ...]) -> Iterator[Any]:
     """
     try:
         for _, element in etree.iterparse(
-            str(path), events=("end",), tag=tags, huge_tree=True,
-            resolve_entities=False, no_network=True, remove_comments=True,
+            str(path),
+            events=("end",),
+            tag=tags,
+            huge_tree=True,
+            resolve_entities=False,
+            no_network=True,
+            remove_comments=True,
         ):
             yield element
             element.clear(keep_tail=True)
@@ -48,8 +53,9 @@ def iter_xml(ctx: Context, path: Path, tags: tuple[str, ...]) -> Iterator[Any]:
 def xml_root_attrib(ctx: Context, path: Path) -> dict[str, str]:
     """The root element's attributes (read from the first start event)."""
     try:
-        for _, element in etree.iterparse(str(path), events=("start",),
-                                          resolve_entities=False, no_network=True):
+        for _, element in etree.iterparse(
+            str(path), events=("start",), resolve_entities=False, no_network=True
+        ):
             return dict(element.attrib)
     except etree.XMLSyntaxError as exc:
         line, col = exc.position if exc.position else (0, 0)
@@ -75,16 +81,21 @@ def texts(element: Any, path: str) -> list[str]:
     return out
 
 
-def read_csv(ctx: Context, path: Path, *, encodings: tuple[str, ...] = ("utf-8",),
-             delimiter: str = ",") -> list[list[str]]:
+def read_csv(
+    ctx: Context, path: Path, *, encodings: tuple[str, ...] = ("utf-8",), delimiter: str = ","
+) -> list[list[str]]:
     """All rows of a CSV file, decoded strictly; a ragged quote is a ParseError."""
     content = ctx.read_text(path, encodings).replace("\x1a", "")
     reader = csv.reader(io.StringIO(content, newline=""), delimiter=delimiter, strict=True)
     try:
         return [row for row in reader if any(cell.strip() for cell in row)]
     except csv.Error as exc:
-        raise ParseError(path, f"malformed CSV: {exc}", where=f"line {reader.line_num}",
-                         hint="the file may be truncated or not a CSV export") from exc
+        raise ParseError(
+            path,
+            f"malformed CSV: {exc}",
+            where=f"line {reader.line_num}",
+            hint="the file may be truncated or not a CSV export",
+        ) from exc
 
 
 def read_sheet(ctx: Context, path: Path, sheet: str | int = 0) -> list[list[Any]]:
@@ -95,18 +106,27 @@ def read_sheet(ctx: Context, path: Path, sheet: str | int = 0) -> list[list[Any]
         workbook = CalamineWorkbook.from_path(str(path))
         names = workbook.sheet_names
         if isinstance(sheet, str) and sheet not in names:
-            ctx.fail(f"has no sheet named {sheet!r} (sheets: {', '.join(names)})",
-                     hint="check that this is the publisher's workbook, unchanged")
-        return list(workbook.get_sheet_by_name(sheet if isinstance(sheet, str)
-                                               else names[sheet]).to_python())
+            ctx.fail(
+                f"has no sheet named {sheet!r} (sheets: {', '.join(names)})",
+                hint="check that this is the publisher's workbook, unchanged",
+            )
+        return list(
+            workbook.get_sheet_by_name(
+                sheet if isinstance(sheet, str) else names[sheet]
+            ).to_python()
+        )
     except ParseError:
         raise
     except (zipfile.BadZipFile, OSError, ValueError, IndexError) as exc:
-        ctx.fail(f"cannot read the workbook: {exc}",
-                 hint="the file is damaged or truncated; fetch it again")
+        ctx.fail(
+            f"cannot read the workbook: {exc}",
+            hint="the file is damaged or truncated; fetch it again",
+        )
     except Exception as exc:  # calamine raises its own error types
-        ctx.fail(f"cannot read the workbook: {exc}",
-                 hint="the file is damaged or truncated; fetch it again")
+        ctx.fail(
+            f"cannot read the workbook: {exc}",
+            hint="the file is damaged or truncated; fetch it again",
+        )
 
 
 def cell(value: Any) -> str | None:

@@ -40,11 +40,18 @@ class Registry:
     def add_open_source(self, source_id: str, template: str) -> SourceSpec:
         """A user-named source for an open format, modelled on its default source."""
         if not re.fullmatch(r"[a-z][a-z0-9_]{1,40}", source_id):
-            raise ConfigError(f"{source_id!r} is not a usable source id",
-                              hint="use lower-case letters, digits and _ (e.g. os_ua_war)")
+            raise ConfigError(
+                f"{source_id!r} is not a usable source id",
+                hint="use lower-case letters, digits and _ (e.g. os_ua_war)",
+            )
         base = self.source(template)
-        spec = replace(base, id=source_id, prefix=source_id.replace("_", "-"),
-                       title=f"{base.title}: {source_id}", resources=())
+        spec = replace(
+            base,
+            id=source_id,
+            prefix=source_id.replace("_", "-"),
+            title=f"{base.title}: {source_id}",
+            resources=(),
+        )
         self.sources[source_id] = spec
         return spec
 
@@ -53,13 +60,15 @@ class Registry:
             return self.formats[name]
         except KeyError:
             known = ", ".join(sorted(self.formats))
-            raise NotFoundError(
-                f"no list format {name!r}", hint=f"use one of: {known}"
-            ) from None
+            raise NotFoundError(f"no list format {name!r}", hint=f"use one of: {known}") from None
 
 
-def _register(module: ModuleType, spec_data: dict[str, object] | None,
-              sources: dict[str, SourceSpec], formats: dict[str, Format]) -> None:
+def _register(
+    module: ModuleType,
+    spec_data: dict[str, object] | None,
+    sources: dict[str, SourceSpec],
+    formats: dict[str, Format],
+) -> None:
     data = spec_data if spec_data is not None else getattr(module, "SOURCE", None)
     if isinstance(data, dict):
         spec = SourceSpec.from_dict(data)

@@ -14,10 +14,10 @@ def parse_input(inp: Input, spec: SourceSpec) -> Context:
     inp.format.parse(ctx)
     if not ctx.targets:
         raise ParseError(
-            inp.path, f"no list entries found in this {inp.format.title}",
+            inp.path,
+            f"no list entries found in this {inp.format.title}",
             hint="the file may be cut short or be another export; check it or fetch it again",
         )
     if ctx.list_date is None:
-        ctx.set_list_date(ctx.list_date_from_name()
-                          or datetime.now(UTC).date().isoformat())
+        ctx.set_list_date(ctx.list_date_from_name() or datetime.now(UTC).date().isoformat())
     return ctx

@@ -25,8 +25,12 @@ class EntityChange:
     properties: dict[str, dict[str, list[str]]] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "schema": self.schema, "caption": self.caption,
-                "properties": self.properties}
+        return {
+            "id": self.id,
+            "schema": self.schema,
+            "caption": self.caption,
+            "properties": self.properties,
+        }
 
 
 @dataclass
@@ -41,10 +45,16 @@ class Changes:
     def to_dict(self) -> dict[str, Any]:
         def ver(v: Version | None) -> dict[str, Any] | None:
             return None if v is None else {"seq": v.seq, "list_date": v.list_date}
+
         return {
-            "source": self.source, "from": ver(self.old), "to": ver(self.new),
-            "summary": {"added": len(self.added), "removed": len(self.removed),
-                        "changed": len(self.changed)},
+            "source": self.source,
+            "from": ver(self.old),
+            "to": ver(self.new),
+            "summary": {
+                "added": len(self.added),
+                "removed": len(self.removed),
+                "changed": len(self.changed),
+            },
             "added": [c.to_dict() for c in self.added],
             "removed": [c.to_dict() for c in self.removed],
             "changed": [c.to_dict() for c in self.changed],
@@ -54,8 +64,7 @@ class Changes:
 Fact = tuple[str, str, str]  # (owner target id, property label, value)
 
 
-def _state(statements: list[StoredStatement]) -> tuple[dict[str, str], dict[str, str],
-                                                       set[Fact]]:
+def _state(statements: list[StoredStatement]) -> tuple[dict[str, str], dict[str, str], set[Fact]]:
     """Targets (id to schema), captions, and facts keyed to the owning target."""
     targets: dict[str, str] = {}
     owner: dict[str, str] = {}
@@ -93,7 +102,8 @@ def diff(store: Store, source: str, old: Version | None, new: Version) -> Change
     added = [change(e, s) for e, s in sorted(new_targets.items()) if e not in old_targets]
     removed = [change(e, s) for e, s in sorted(old_targets.items()) if e not in new_targets]
     props: dict[str, dict[str, dict[str, list[str]]]] = defaultdict(
-        lambda: defaultdict(lambda: {"added": [], "removed": []}))
+        lambda: defaultdict(lambda: {"added": [], "removed": []})
+    )
     common = old_targets.keys() & new_targets.keys()
     for eid, prop, value in sorted(new_facts - old_facts):
         if eid in common:

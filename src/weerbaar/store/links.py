@@ -33,14 +33,30 @@ from weerbaar.store.rows import EXISTS, TARGET
 from weerbaar.store.store import Store
 
 STRONG = {
-    "leiCode": "lei", "innCode": "inn", "ogrnCode": "ogrn", "swiftBic": "swift",
+    "leiCode": "lei",
+    "innCode": "inn",
+    "ogrnCode": "ogrn",
+    "swiftBic": "swift",
 }
 NAMED = {
-    "passportNumber": "passport", "idNumber": "idnumber", "taxNumber": "tax",
+    "passportNumber": "passport",
+    "idNumber": "idnumber",
+    "taxNumber": "tax",
     "registrationNumber": "registration",
 }
-KEY_ORDER = ["unsc", "imo", "lei", "inn", "ogrn", "swift", "imo-company",
-             "passport", "idnumber", "tax", "registration"]
+KEY_ORDER = [
+    "unsc",
+    "imo",
+    "lei",
+    "inn",
+    "ogrn",
+    "swift",
+    "imo-company",
+    "passport",
+    "idnumber",
+    "tax",
+    "registration",
+]
 UNSC = re.compile(r"^[A-Z]{2}[IE]\.\d{3}$")
 NAME_PROPS = ("name", "alias", "previousName", "weakAlias", "firstName", "lastName")
 #: Source precedence for the canonical id of a linked group (then alphabetical).
@@ -118,6 +134,7 @@ def canonical_id(ids: list[str], members: dict[str, Member]) -> str:
     def rank(eid: str) -> tuple[int, str]:
         src = members[eid].source
         return (PRECEDENCE.index(src) if src in PRECEDENCE else len(PRECEDENCE), eid)
+
     return min(ids, key=rank)
 
 
@@ -171,9 +188,10 @@ def compute_links(store: Store) -> Linker:
                 by_source[members[eid].source].append(eid)
             usable = sorted(v[0] for v in by_source.values() if len(v) == 1)
             for i, left in enumerate(usable):
-                for right in usable[i + 1:]:
-                    if key_type in NAMED.values() and not (members[left].names
-                                                           & members[right].names):
+                for right in usable[i + 1 :]:
+                    if key_type in NAMED.values() and not (
+                        members[left].names & members[right].names
+                    ):
                         continue
                     linker.union(left, right, key_type, value)
     return linker
@@ -190,25 +208,32 @@ def write_links(store: Store, conn: sqlite3.Connection) -> Linker:
         cid = canonical_id(ids, linker.members)
         for eid in ids:
             canon[eid] = cid
-    conn.executemany("INSERT INTO link VALUES (?,?,?)",
-                     [(eid, cid, linker.members[eid].source) for eid, cid in canon.items()])
+    conn.executemany(
+        "INSERT INTO link VALUES (?,?,?)",
+        [(eid, cid, linker.members[eid].source) for eid, cid in canon.items()],
+    )
     conn.executemany(
         "INSERT INTO link_evidence VALUES (?,?,?,?,?)",
-        [(canon[e.left], e.left, e.right, e.key_type, e.key_value)
-         for e in linker.evidence if e.left in canon],
+        [
+            (canon[e.left], e.left, e.right, e.key_type, e.key_value)
+            for e in linker.evidence
+            if e.left in canon
+        ],
     )
     return linker
 
 
 def canonical_of(store: Store, entity_id: str) -> str:
-    row = store.conn.execute("SELECT canonical_id FROM link WHERE entity_id = ?",
-                             (entity_id,)).fetchone()
+    row = store.conn.execute(
+        "SELECT canonical_id FROM link WHERE entity_id = ?", (entity_id,)
+    ).fetchone()
     return str(row[0]) if row else entity_id
 
 
 def members_of(store: Store, canonical: str) -> list[str]:
-    rows = store.conn.execute("SELECT entity_id FROM link WHERE canonical_id = ? ORDER BY"
-                              " entity_id", (canonical,)).fetchall()
+    rows = store.conn.execute(
+        "SELECT entity_id FROM link WHERE canonical_id = ? ORDER BY entity_id", (canonical,)
+    ).fetchall()
     return [r[0] for r in rows] or [canonical]
 
 
@@ -216,7 +241,8 @@ def link_summary(store: Store) -> dict[str, object]:
     """How many groups join how many list entries, by source pair and key type."""
     groups = store.conn.execute(
         "SELECT canonical_id, GROUP_CONCAT(source, '+') FROM (SELECT canonical_id, source"
-        " FROM link ORDER BY source) GROUP BY canonical_id").fetchall()
+        " FROM link ORDER BY source) GROUP BY canonical_id"
+    ).fetchall()
     by_sources: dict[str, int] = defaultdict(int)
     for _cid, sources in groups:
         by_sources[sources] += 1

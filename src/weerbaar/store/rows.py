@@ -25,8 +25,9 @@ class Row(NamedTuple):
     original_value: str | None
 
 
-def statement_key(source: str, entity_id: str, schema: str, prop: str, value: str,
-                  lang: str | None) -> str:
+def statement_key(
+    source: str, entity_id: str, schema: str, prop: str, value: str, lang: str | None
+) -> str:
     raw = "\x1f".join((source, entity_id, schema, prop, value, lang or ""))
     return hashlib.sha1(raw.encode("utf-8")).hexdigest()
 
@@ -35,17 +36,32 @@ def entity_rows(source: str, entity: StatementEntity, target: bool) -> Iterator[
     assert entity.id is not None
     schema = entity.schema.name
     flag = TARGET if target else OTHER
-    yield Row(statement_key(source, entity.id, schema, EXISTS, flag, None),
-              entity.id, schema, EXISTS, flag, None, None)
+    yield Row(
+        statement_key(source, entity.id, schema, EXISTS, flag, None),
+        entity.id,
+        schema,
+        EXISTS,
+        flag,
+        None,
+        None,
+    )
     for stmt in entity.statements:
         if stmt.prop == EXISTS:
             continue
-        yield Row(statement_key(source, entity.id, schema, stmt.prop, stmt.value, stmt.lang),
-                  entity.id, schema, stmt.prop, stmt.value, stmt.lang, stmt.original_value)
+        yield Row(
+            statement_key(source, entity.id, schema, stmt.prop, stmt.value, stmt.lang),
+            entity.id,
+            schema,
+            stmt.prop,
+            stmt.value,
+            stmt.lang,
+            stmt.original_value,
+        )
 
 
-def rows_for(source: str, entities: Iterable[StatementEntity],
-             targets: set[str]) -> tuple[list[Row], Counter[str]]:
+def rows_for(
+    source: str, entities: Iterable[StatementEntity], targets: set[str]
+) -> tuple[list[Row], Counter[str]]:
     """All rows of one list version, deduplicated, and its target counts per schema."""
     seen: dict[str, Row] = {}
     counts: Counter[str] = Counter()

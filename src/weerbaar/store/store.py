@@ -32,10 +32,15 @@ class Version:
     @classmethod
     def from_row(cls, row: sqlite3.Row) -> Version:
         return cls(
-            source=row["source"], seq=row["seq"], list_date=row["list_date"],
-            imported_at=row["imported_at"], format=row["format"],
-            files=json.loads(row["files"]), digest=row["digest"],
-            counts=json.loads(row["counts"]), statements=row["statements"],
+            source=row["source"],
+            seq=row["seq"],
+            list_date=row["list_date"],
+            imported_at=row["imported_at"],
+            format=row["format"],
+            files=json.loads(row["files"]),
+            digest=row["digest"],
+            counts=json.loads(row["counts"]),
+            statements=row["statements"],
             warnings=json.loads(row["warnings"]),
         )
 
@@ -104,8 +109,8 @@ class Store:
     def version_at(self, source: str, on_date: str) -> Version | None:
         """The newest version of a source whose list date is on or before ``on_date``."""
         row = self.conn.execute(
-            "SELECT * FROM version WHERE source = ? AND list_date <= ? "
-            "ORDER BY seq DESC LIMIT 1", (source, on_date),
+            "SELECT * FROM version WHERE source = ? AND list_date <= ? ORDER BY seq DESC LIMIT 1",
+            (source, on_date),
         ).fetchone()
         return Version.from_row(row) if row else None
 
@@ -117,10 +122,19 @@ class Store:
             raise NotFoundError(f"{source} has no version {seq}")
         return Version.from_row(row)
 
-    def add_version(self, conn: sqlite3.Connection, *, source: str, list_date: str,
-                    format: str, files: list[dict[str, Any]], digest: str,
-                    counts: dict[str, int], warnings: dict[str, int],
-                    rows: list[Row]) -> Version | None:
+    def add_version(
+        self,
+        conn: sqlite3.Connection,
+        *,
+        source: str,
+        list_date: str,
+        format: str,
+        files: list[dict[str, Any]],
+        digest: str,
+        counts: dict[str, int],
+        warnings: dict[str, int],
+        rows: list[Row],
+    ) -> Version | None:
         """Write one list version inside an open transaction; None when already stored."""
         latest = self.latest(source)
         if latest is not None and latest.digest == digest:
@@ -137,14 +151,23 @@ class Store:
         conn.execute(
             "INSERT INTO version (source, seq, list_date, imported_at, format, files, digest,"
             " counts, statements, warnings) VALUES (?,?,?,?,?,?,?,?,?,?)",
-            (source, seq, list_date, now, format, json.dumps(files), digest,
-             json.dumps(dict(sorted(counts.items()))), len(rows), json.dumps(warnings)),
+            (
+                source,
+                seq,
+                list_date,
+                now,
+                format,
+                json.dumps(files),
+                digest,
+                json.dumps(dict(sorted(counts.items()))),
+                len(rows),
+                json.dumps(warnings),
+            ),
         )
         self._write_rows(conn, source, seq, rows)
         return self.version(source, seq)
 
-    def _write_rows(self, conn: sqlite3.Connection, source: str, seq: int,
-                    rows: list[Row]) -> None:
+    def _write_rows(self, conn: sqlite3.Connection, source: str, seq: int, rows: list[Row]) -> None:
         conn.execute(
             "CREATE TEMP TABLE incoming (key TEXT PRIMARY KEY, entity_id TEXT, schema TEXT,"
             " prop TEXT, value TEXT, lang TEXT, original_value TEXT)"
@@ -168,12 +191,20 @@ class Store:
             conn.execute("DROP TABLE temp.incoming")
 
     # -- reading state -----------------------------------------------------
-    def statements_at(self, source: str, seq: int, *, entity_ids: list[str] | None = None,
-                      props: tuple[str, ...] | None = None) -> list[StoredStatement]:
+    def statements_at(
+        self,
+        source: str,
+        seq: int,
+        *,
+        entity_ids: list[str] | None = None,
+        props: tuple[str, ...] | None = None,
+    ) -> list[StoredStatement]:
         """Every statement a source made in version ``seq``."""
-        sql = ("SELECT source, entity_id, schema, prop, value, lang, original_value,"
-               " first_seq, last_seq FROM statement WHERE source = ? AND first_seq <= ?"
-               " AND last_seq >= ?")
+        sql = (
+            "SELECT source, entity_id, schema, prop, value, lang, original_value,"
+            " first_seq, last_seq FROM statement WHERE source = ? AND first_seq <= ?"
+            " AND last_seq >= ?"
+        )
         args: list[Any] = [source, seq, seq]
         if props:
             sql += f" AND prop IN ({','.join('?' * len(props))})"
@@ -183,8 +214,9 @@ class Store:
             args.extend(entity_ids)
         return [StoredStatement(*r) for r in self.conn.execute(sql, args)]
 
-    def current_statements(self, *, props: tuple[str, ...] | None = None,
-                           entity_ids: list[str] | None = None) -> Iterator[StoredStatement]:
+    def current_statements(
+        self, *, props: tuple[str, ...] | None = None, entity_ids: list[str] | None = None
+    ) -> Iterator[StoredStatement]:
         """Statements in the newest version of every source."""
         for v in self.latest_versions():
             yield from self.statements_at(v.source, v.seq, props=props, entity_ids=entity_ids)
@@ -195,7 +227,8 @@ class Store:
         rows = self.conn.execute(
             "SELECT source, entity_id, schema, prop, value, lang, original_value, first_seq,"
             f" last_seq FROM statement WHERE entity_id IN ({marks})"
-            " ORDER BY source, entity_id, prop, first_seq", entity_ids,
+            " ORDER BY source, entity_id, prop, first_seq",
+            entity_ids,
         )
         return [StoredStatement(*r) for r in rows]
 
@@ -214,7 +247,8 @@ class Store:
         marks = ",".join("?" * len(entity_ids))
         rows = self.conn.execute(
             "SELECT DISTINCT source, entity_id, first_seq, last_seq FROM statement WHERE"
-            f" prop IN ('entity', 'holder') AND value IN ({marks})", entity_ids,
+            f" prop IN ('entity', 'holder') AND value IN ({marks})",
+            entity_ids,
         )
         return [(r[0], r[1], r[2], r[3]) for r in rows]
 

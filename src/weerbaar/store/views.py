@@ -33,8 +33,10 @@ def entity_report(store: Store, entity_id: str) -> dict[str, Any]:
     members = members_of(store, canonical)
     history = store.history(members)
     if not history:
-        raise NotFoundError(f"no entity {entity_id!r} in the store",
-                            hint="check the id (weerbaar export --format csv lists them)")
+        raise NotFoundError(
+            f"no entity {entity_id!r} in the store",
+            hint="check the id (weerbaar export --format csv lists them)",
+        )
     latest = {v.source: v.seq for v in store.latest_versions()}
     dates: dict[tuple[str, int], str] = {}
     merged = _merge([s for s in history if latest.get(s.source) == s.last_seq], canonical)
@@ -43,12 +45,18 @@ def entity_report(store: Store, entity_id: str) -> dict[str, Any]:
     rel_history = store.history(rel_ids) if rel_ids else []
     evidence = store.conn.execute(
         "SELECT left_id, right_id, key_type, key_value FROM link_evidence WHERE canonical_id=?",
-        (canonical,)).fetchall()
+        (canonical,),
+    ).fetchall()
 
     def stmt_dict(s: StoredStatement) -> dict[str, Any]:
         return {
-            "entity_id": s.entity_id, "schema": s.schema, "prop": s.prop, "value": s.value,
-            "lang": s.lang, "original_value": s.original_value, "source": s.source,
+            "entity_id": s.entity_id,
+            "schema": s.schema,
+            "prop": s.prop,
+            "value": s.value,
+            "lang": s.lang,
+            "original_value": s.original_value,
+            "source": s.source,
             "first_seen": _seen(store, s.source, s.first_seq, dates),
             "last_seen": _seen(store, s.source, s.last_seq, dates),
             "current": latest.get(s.source) == s.last_seq,
@@ -78,11 +86,18 @@ def _merge(statements: list[StoredStatement], canonical: str) -> StatementEntity
     for s in statements:
         if s.prop == EXISTS:
             continue
-        entity.add_statement(Statement(
-            entity_id=s.entity_id, prop=s.prop, schema=schema.name, value=s.value,
-            dataset=s.source, lang=s.lang, original_value=s.original_value,
-            canonical_id=canonical,
-        ))
+        entity.add_statement(
+            Statement(
+                entity_id=s.entity_id,
+                prop=s.prop,
+                schema=schema.name,
+                value=s.value,
+                dataset=s.source,
+                lang=s.lang,
+                original_value=s.original_value,
+                canonical_id=canonical,
+            )
+        )
     return entity
 
 
@@ -96,9 +111,17 @@ def current_entities(store: Store) -> Iterator[tuple[StatementEntity, bool]]:
         if st.prop == EXISTS and st.value == TARGET:
             targets.add(cid)
         if st.prop in ("entity", "holder") and st.value in canon:
-            st = StoredStatement(st.source, st.entity_id, st.schema, st.prop,
-                                 canon[st.value], st.lang, st.original_value,
-                                 st.first_seq, st.last_seq)
+            st = StoredStatement(
+                st.source,
+                st.entity_id,
+                st.schema,
+                st.prop,
+                canon[st.value],
+                st.lang,
+                st.original_value,
+                st.first_seq,
+                st.last_seq,
+            )
         grouped[cid].append(st)
     for cid in sorted(grouped):
         entity = _merge(grouped[cid], cid)
@@ -116,10 +139,30 @@ def export_ftm(store: Store, out: IO[bytes]) -> int:
     return count
 
 
-CSV_COLUMNS = ["id", "schema", "name", "aliases", "birth_date", "countries", "identifiers",
-               "sanctions", "datasets", "referents"]
-IDENT_PROPS = ("passportNumber", "idNumber", "imoNumber", "mmsi", "registrationNumber",
-               "taxNumber", "innCode", "ogrnCode", "leiCode", "swiftBic")
+CSV_COLUMNS = [
+    "id",
+    "schema",
+    "name",
+    "aliases",
+    "birth_date",
+    "countries",
+    "identifiers",
+    "sanctions",
+    "datasets",
+    "referents",
+]
+IDENT_PROPS = (
+    "passportNumber",
+    "idNumber",
+    "imoNumber",
+    "mmsi",
+    "registrationNumber",
+    "taxNumber",
+    "innCode",
+    "ogrnCode",
+    "leiCode",
+    "swiftBic",
+)
 
 
 def export_csv(store: Store, out: IO[str]) -> int:
@@ -136,14 +179,23 @@ def export_csv(store: Store, out: IO[str]) -> int:
     for entity, target in entities:
         if not target:
             continue
+
         def j(*props: str, entity: StatementEntity = entity) -> str:
             return ";".join(sorted({v for p in props for v in entity.get(p, quiet=True)}))
-        writer.writerow([
-            entity.id, entity.schema.name, entity.caption,
-            j("alias", "weakAlias", "previousName"), j("birthDate"),
-            ";".join(sorted(entity.get_type_values(registry.country))),
-            j(*IDENT_PROPS), ";".join(sorted(programs.get(entity.id or "", set()))),
-            ";".join(sorted(entity.datasets)), ";".join(sorted(entity.referents)),
-        ])
+
+        writer.writerow(
+            [
+                entity.id,
+                entity.schema.name,
+                entity.caption,
+                j("alias", "weakAlias", "previousName"),
+                j("birthDate"),
+                ";".join(sorted(entity.get_type_values(registry.country))),
+                j(*IDENT_PROPS),
+                ";".join(sorted(programs.get(entity.id or "", set()))),
+                ";".join(sorted(entity.datasets)),
+                ";".join(sorted(entity.referents)),
+            ]
+        )
         count += 1
     return count

@@ -107,8 +107,9 @@ def add_document(ctx: Context, entity: Entity, doc: Any) -> None:
     kind = " ".join(t for t in (text(doc, "TYPE_OF_DOCUMENT"), text(doc, "TYPE_OF_DOCUMENT2")) if t)
     is_passport = bool(PASSPORT.search(kind))
     entity.add("passportNumber" if is_passport else "idNumber", number)
-    ident = ctx.make("Passport" if is_passport else "Identification",
-                     ctx.make_id(entity.id, "doc", number))
+    ident = ctx.make(
+        "Passport" if is_passport else "Identification", ctx.make_id(entity.id, "doc", number)
+    )
     ident.add("holder", entity.id)
     ident.add("number", number)
     ident.add("type", kind or None)
