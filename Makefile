@@ -1,28 +1,32 @@
 # weerbaar: two commands on a fresh clone.
 #   make demo   set everything up, import the bundled sample lists, show status
 #   make test   run the whole test suite (what CI runs)
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 DEMO_HOME ?= $(CURDIR)/var/demo
+# this machine's pip configuration names mirror folders that may be absent
+QUIET_PIP := 2>&1 | { grep -v '^WARNING: Location' || true; }
 
-.PHONY: demo test setup lint bench clean
+.PHONY: demo test setup lint bench fixtures clean
 
 $(BIN)/weerbaar: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet --upgrade pip $(QUIET_PIP)
+	$(BIN)/pip install --quiet -e '.[dev]' $(QUIET_PIP)
 	@touch $@
 
 setup: $(BIN)/weerbaar
 
 demo: setup
 	rm -rf $(DEMO_HOME)
-	$(BIN)/python tests/fixtures/generate.py
-	WEERBAAR_HOME=$(DEMO_HOME) $(BIN)/weerbaar lists import tests/fixtures/sources/*/*
+	WEERBAAR_HOME=$(DEMO_HOME) $(BIN)/weerbaar lists import tests/fixtures/lists/*/*
 	WEERBAAR_HOME=$(DEMO_HOME) $(BIN)/weerbaar lists status
 	WEERBAAR_HOME=$(DEMO_HOME) $(BIN)/weerbaar lists links
-	@echo "Store: $(DEMO_HOME). Try: WEERBAAR_HOME=$(DEMO_HOME) $(BIN)/weerbaar entity unsc-9000001"
+	WEERBAAR_HOME=$(DEMO_HOME) $(BIN)/weerbaar entity unsc-9000001
+	@echo "Demo store: $(DEMO_HOME). Explore it with: export WEERBAAR_HOME=$(DEMO_HOME); $(BIN)/weerbaar --help"
 
 test: setup
 	$(BIN)/python -m pytest -n 2 -q
@@ -34,6 +38,9 @@ lint: setup
 
 bench: setup
 	$(BIN)/python benchmarks/import.py
+
+fixtures: setup
+	$(BIN)/python tests/fixtures/generate.py
 
 clean:
 	rm -rf $(VENV) var .pytest_cache
