@@ -69,6 +69,9 @@ EXTRA_SOURCES = [
                 "exports/CONSOLIDATED.XML",
                 "name": "CONSOLIDATED.XML",
             },
+        ],
+        # `lists sync` fetches the XML only; the legacy CSV set is for `lists import`
+        "csv_resources": [
             *(
                 {"url": f"https://www.treasury.gov/ofac/downloads/consolidated/{n}", "name": n}
                 for n in ("cons_prim.csv", "cons_add.csv", "cons_alt.csv", "cons_comments.csv")
