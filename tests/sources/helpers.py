@@ -27,3 +27,19 @@ def target_counts(ctx: Context) -> Counter[str]:
 def entity(ctx: Context, entity_id: str) -> dict[str, list[str]]:
     """An emitted entity's properties, for bare asserts."""
     return ctx.entities[entity_id].to_dict()["properties"]  # type: ignore[no-any-return]
+
+
+def sanctions_of(ctx: Context, entity_id: str) -> list[dict[str, list[str]]]:
+    """The properties of every Sanction pointing at an entity."""
+    return [
+        e.to_dict()["properties"]
+        for e in ctx.entities.values()
+        if e.schema.name == "Sanction" and entity_id in e.get("entity")
+    ]
+
+
+def sanction_of(ctx: Context, entity_id: str) -> dict[str, list[str]]:
+    """The one Sanction pointing at an entity."""
+    found = sanctions_of(ctx, entity_id)
+    assert len(found) == 1, found
+    return found[0]

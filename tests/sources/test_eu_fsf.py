@@ -5,23 +5,13 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import FIXTURES
-from tests.sources.helpers import entity, parse_files, target_counts
+from tests.sources.helpers import entity, parse_files, sanction_of, target_counts
 from weerbaar.core.errors import EncodingError, InputError, ParseError
 from weerbaar.sources.base import Context
 
 EXCERPT = "sanctions/eu/eu_fsf_excerpt_7entities_2020-04-15.xml"
 XML = FIXTURES / "eu_fsf" / "eu_fsf.xml"
 CSV = FIXTURES / "eu_fsf" / "eu_fsf.csv"
-
-
-def sanction_of(ctx: Context, entity_id: str) -> dict[str, list[str]]:
-    found = [
-        e
-        for e in ctx.entities.values()
-        if e.schema.name == "Sanction" and entity_id in e.get("entity")
-    ]
-    assert len(found) == 1
-    return found[0].to_dict()["properties"]  # type: ignore[no-any-return]
 
 
 def original_values(ctx: Context, entity_id: str, prop: str) -> dict[str, str | None]:

@@ -5,21 +5,12 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import FIXTURES
-from tests.sources.helpers import entity, parse_files, target_counts
+from tests.sources.helpers import entity, parse_files, sanction_of, target_counts
 from weerbaar.core.errors import EncodingError, ParseError
 from weerbaar.sources.base import Context
 
 XML = FIXTURES / "gb_fcdo" / "UK_Sanctions_List.xml"
 CSV = FIXTURES / "gb_fcdo" / "UK_Sanctions_List.csv"
-
-
-def sanction_of(ctx: Context, entity_id: str) -> dict[str, list[str]]:
-    (found,) = [
-        e.to_dict()["properties"]
-        for e in ctx.entities.values()
-        if e.schema.name == "Sanction" and entity_id in e.get("entity")
-    ]
-    return found  # type: ignore[no-any-return]
 
 
 @pytest.mark.parametrize("path", [XML, CSV], ids=["xml", "csv"])

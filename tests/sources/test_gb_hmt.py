@@ -5,21 +5,13 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import FIXTURES
-from tests.sources.helpers import entity, parse_files, target_counts
+from tests.sources.helpers import entity, parse_files, sanctions_of, target_counts
 from weerbaar.core.errors import EncodingError, ParseError, UnknownFormatError
 from weerbaar.sources.base import Context
 from weerbaar.sources.gb_hmt.common import split_numbered, uk_dates
 
 CONLIST = "sanctions/uk/uk_ofsi_conlist_2025-04-14.xlsx"
 FIXTURE_FILES = [FIXTURES / "gb_hmt" / "ConList.xlsx", FIXTURES / "gb_hmt" / "ConList.csv"]
-
-
-def sanctions_of(ctx: Context, entity_id: str) -> list[dict[str, list[str]]]:
-    return [
-        e.to_dict()["properties"]
-        for e in ctx.entities.values()
-        if e.schema.name == "Sanction" and entity_id in e.get("entity")
-    ]
 
 
 @pytest.fixture(scope="module")

@@ -7,21 +7,11 @@ import pytest
 
 from tests.conftest import FIXTURES
 from tests.fixtures.generators.nl_terrorism import DUTCH_HEADER, entries, write_ods
-from tests.sources.helpers import entity, parse_files, target_counts
+from tests.sources.helpers import entity, parse_files, sanction_of, target_counts
 from weerbaar.core.errors import ParseError, UnknownFormatError
-from weerbaar.sources.base import Context
 
 ODS = FIXTURES / "nl_terrorism" / "eng-terrorismelijst.ods"
 TESTER_ID = "nl-terr-de-tester-jan-pieter-1990-07-14"
-
-
-def sanction_of(ctx: Context, entity_id: str) -> dict[str, list[str]]:
-    (found,) = [
-        e.to_dict()["properties"]
-        for e in ctx.entities.values()
-        if e.schema.name == "Sanction" and entity_id in e.get("entity")
-    ]
-    return found  # type: ignore[no-any-return]
 
 
 def test_fixture_person() -> None:

@@ -8,7 +8,7 @@ from tests.conftest import FIXTURES
 from tests.fixtures.generators import us_ofac_cons as cons_fx
 from tests.fixtures.generators import us_ofac_sdn as sdn_fx
 from tests.fixtures.generators.cast import KIM, TANKER, TRADER
-from tests.sources.helpers import entity, parse_files, target_counts
+from tests.sources.helpers import entity, parse_files, sanction_of, target_counts
 from weerbaar.core.errors import EncodingError, InputError, ParseError
 from weerbaar.sources.base import Context, Sniff
 from weerbaar.sources.detect import detect, plan
@@ -23,16 +23,6 @@ CONS_CSV = [f"{OFAC}/ofac_cons_{k}_2025-12-19.csv" for k in ("prim", "add", "alt
 SDN_PARTS_2025 = [f"{OFAC}/ofac_sdn_{k}_2025-12-24.csv" for k in ("add", "alt", "comments")]
 SDN_FX = FIXTURES / "us_ofac_sdn"
 CONS_FX = FIXTURES / "us_ofac_cons" / "cons.xml"
-
-
-def sanction_of(ctx: Context, entity_id: str) -> dict[str, list[str]]:
-    found = [
-        e
-        for e in ctx.entities.values()
-        if e.schema.name == "Sanction" and entity_id in e.get("entity")
-    ]
-    assert len(found) == 1
-    return found[0].to_dict()["properties"]  # type: ignore[no-any-return]
 
 
 def holdings(ctx: Context, entity_id: str, schema: str) -> list[dict[str, list[str]]]:
