@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 import typer
@@ -14,7 +14,9 @@ from rich.markup import escape
 
 from weerbaar.core.errors import WeerbaarError
 from weerbaar.core.settings import Settings
-from weerbaar.lists import Lists
+
+if TYPE_CHECKING:  # imported when used: followthemoney takes a second to load,
+    from weerbaar.lists import Lists  # and `weerbaar match` must answer within two
 
 console = Console()
 err_console = Console(stderr=True, soft_wrap=True)
@@ -36,6 +38,8 @@ def user_errors() -> Iterator[None]:
 
 @contextmanager
 def open_lists() -> Iterator[Lists]:
+    from weerbaar.lists import Lists
+
     with user_errors(), Lists(Settings.from_env()) as lists:
         yield lists
 

@@ -9,6 +9,7 @@ import typer
 from rich.table import Table
 
 from weerbaar.cli import lists as lists_cli
+from weerbaar.cli import screening as screening_cli
 from weerbaar.cli.common import console, open_lists, print_json
 
 app = typer.Typer(
@@ -17,6 +18,9 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.add_typer(lists_cli.app, name="lists")
+app.command("match")(screening_cli.match)
+app.command("screen")(screening_cli.screen)
+app.command("compare-pairs")(screening_cli.compare_pairs)
 
 
 @app.command()

@@ -1,0 +1,269 @@
+"""Compare two records: the best pair of names, then the other evidence.
+
+The name score comes from the fitted name model (:mod:`.model`). Birth dates,
+countries, gender and identifiers then move it up or down by fixed amounts on
+the log-odds scale, each listed in :data:`EVIDENCE` with its reason, so a
+reviewer sees exactly which evidence moved the score and by how much.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from weerbaar.matching.features import FEATURES, Aligned, measure
+from weerbaar.matching.model import NameModel, load_models, sigmoid
+from weerbaar.matching.names import Name, prepare
+from weerbaar.matching.record import Record
+
+PERSON_SCHEMATA = frozenset({"Person"})
+#: Schemata that can never be the same thing as a person.
+NON_PERSON = frozenset(
+    {"Organization", "Company", "PublicBody", "Vessel", "Airplane", "Vehicle", "Security"}
+)
+
+#: Log-odds added for each kind of non-name evidence (documented in the docstring
+#: of :func:`other_evidence` and in the explanation of every result).
+EVIDENCE = {
+    "identifier_match": 4.0,
+    "birth_date_day": 1.5,
+    "birth_date_month": 0.9,
+    "birth_date_year": 0.6,
+    "birth_date_near": -0.8,
+    "birth_date_other_day": -1.2,
+    "birth_date_conflict": -3.0,
+    "country_match": 0.3,
+    "country_conflict": -0.8,
+    "gender_conflict": -2.0,
+}
+
+
+def is_person(schema: str) -> bool:
+    return schema in PERSON_SCHEMATA
+
+
+@dataclass(frozen=True, slots=True)
+class Contribution:
+    """One feature or piece of evidence: its value and how far it moved the score."""
+
+    feature: str
+    value: float
+    effect: float
+    doc: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "feature": self.feature,
+            "value": round(self.value, 4),
+            "effect": round(self.effect, 4),
+            "doc": self.doc,
+        }
+
+
+@dataclass(slots=True)
+class Comparison:
+    """The score of a query against a candidate, and why."""
+
+    score: float
+    threshold: float
+    query_name: str = ""
+    candidate_name: str = ""
+    aligned: list[Aligned] = field(default_factory=list)
+    name_score: float = 0.0
+    contributions: list[Contribution] = field(default_factory=list)
+    evidence: list[Contribution] = field(default_factory=list)
+
+    @property
+    def match(self) -> bool:
+        return self.score >= self.threshold
+
+    def explain(self, top: int = 3) -> str:
+        """One line a reviewer can read."""
+        words = ", ".join(
+            a.query if a.query == a.candidate else f"{a.query}~{a.candidate} ({a.how})"
+            for a in self.aligned
+        )
+        parts = [f"{self.query_name!r} vs {self.candidate_name!r}: name {self.name_score:.2f}"]
+        if words:
+            parts.append(f"aligned {words}")
+        moved = sorted(self.contributions, key=lambda c: -abs(c.effect))[:top]
+        if moved:
+            parts.append("; ".join(f"{c.feature} {c.effect:+.2f}" for c in moved))
+        for ev in self.evidence:
+            parts.append(f"{ev.feature} {ev.effect:+.2f}")
+        return " | ".join(parts)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "score": round(self.score, 4),
+            "match": self.match,
+            "threshold": self.threshold,
+            "query_name": self.query_name,
+            "candidate_name": self.candidate_name,
+            "name_score": round(self.name_score, 4),
+            "aligned": [
+                {"query": a.query, "candidate": a.candidate, "similarity": round(a.similarity, 3),
+                 "how": a.how}
+                for a in self.aligned
+            ],
+            "name_features": [c.as_dict() for c in self.contributions],
+            "evidence": [c.as_dict() for c in self.evidence],
+            "explanation": self.explain(),
+        }
+
+
+def name_logit(q: Name, c: Name, model: NameModel) -> float:
+    values, _ = measure(q, c)
+    return model.logit(values)
+
+
+def compare_names(schema: str, name1: str, name2: str) -> float:
+    """Calibrated score of two names of the given schema (the fast path)."""
+    person = is_person(schema)
+    models = load_models()
+    return sigmoid(name_logit(prepare(name1, person), prepare(name2, person), models.for_kind(person)))
+
+
+def record_names(record: Record) -> list[str]:
+    """Full names of a record, including one built from its name parts."""
+    names = [n for n in record.names if n and n.strip()]
+    for first in record.first_names or [""]:
+        parts = [first, *record.middle_names, *record.father_names, *record.last_names]
+        joined = " ".join(p for p in parts if p)
+        if joined and joined not in names and (record.last_names or record.first_names):
+            names.append(joined)
+    return names
+
+
+def _explain_names(q: Name, c: Name, model: NameModel) -> tuple[float, list[Contribution], list[Aligned]]:
+    values, al = measure(q, c)
+    logit = model.logit(values)
+    base = sigmoid(logit)
+    contributions = []
+    for feat, w, v in zip(FEATURES, model.weights, values, strict=True):
+        if w * v == 0:
+            continue
+        effect = base - sigmoid(logit - w * v)
+        contributions.append(Contribution(feat.name, v, effect, feat.doc))
+    return logit, contributions, al.pairs
+
+
+def _dates(q: list[str], c: list[str]) -> tuple[str, str] | None:
+    """The strongest birth-date evidence between two lists of ISO prefixes."""
+    if not q or not c:
+        return None
+    best: tuple[int, str, str] | None = None
+    rank = {
+        "birth_date_day": 6, "birth_date_month": 5, "birth_date_year": 4,
+        "birth_date_other_day": 3, "birth_date_near": 2, "birth_date_conflict": 1,
+    }
+    for a in q:
+        for b in c:
+            if len(a) < 4 or len(b) < 4 or not a[:4].isdigit() or not b[:4].isdigit():
+                continue
+            n = min(len(a), len(b))
+            if a[:4] != b[:4]:
+                kind = "birth_date_near" if abs(int(a[:4]) - int(b[:4])) == 1 else "birth_date_conflict"
+            elif a[:n] == b[:n]:
+                kind = {10: "birth_date_day", 7: "birth_date_month"}.get(n, "birth_date_year")
+            else:
+                kind = "birth_date_other_day"
+            if best is None or rank[kind] > best[0]:
+                best = (rank[kind], kind, f"{a} ~ {b}")
+    return (best[1], best[2]) if best else None
+
+
+_ID_CLEAN = re.compile(r"[^0-9A-Z]")
+
+
+def _ids(values: list[str]) -> set[str]:
+    out = set()
+    for v in values:
+        key = _ID_CLEAN.sub("", v.upper())
+        if key.startswith("IMO") and key[3:].isdigit():
+            key = key[3:]
+        if len(key) >= 5:
+            out.add(key)
+    return out
+
+
+def other_evidence(query: Record, candidate: Record) -> list[tuple[str, str]]:
+    """Non-name evidence as (kind, detail); each kind's weight is in EVIDENCE.
+
+    - identifier_match: a passport, IMO, MMSI or registration number in common.
+    - birth_date_*: same day / month / year, a one-year difference (a typo or
+      an estimate), the same year but another day, or years further apart.
+    - country_match / country_conflict: nationalities or countries overlap or not.
+    - gender_conflict: both genders known and different.
+    """
+    found: list[tuple[str, str]] = []
+    common = _ids(query.identifiers) & _ids(candidate.identifiers)
+    if common:
+        found.append(("identifier_match", ", ".join(sorted(common))))
+    dates = _dates(query.birth_dates, candidate.birth_dates)
+    if dates:
+        found.append(dates)
+    if query.countries and candidate.countries:
+        both = set(query.countries) & set(candidate.countries)
+        if both:
+            found.append(("country_match", ", ".join(sorted(both))))
+        else:
+            found.append(("country_conflict",
+                          f"{'/'.join(query.countries)} vs {'/'.join(candidate.countries)}"))
+    if query.gender and candidate.gender:
+        qg, cg = query.gender.lower()[:1], candidate.gender.lower()[:1]
+        if qg in "mf" and cg in "mf" and qg != cg:
+            found.append(("gender_conflict", f"{query.gender} vs {candidate.gender}"))
+    return found
+
+
+def compatible(a: str, b: str) -> bool:
+    """Could records of these schemata be the same thing?"""
+    if is_person(a):
+        return b not in NON_PERSON
+    if is_person(b):
+        return a not in NON_PERSON
+    return True
+
+
+def compare(query: Record, candidate: Record, threshold: float | None = None) -> Comparison:
+    """Score a query record against a candidate record, with the explanation."""
+    models = load_models()
+    limit = models.threshold if threshold is None else threshold
+    if not compatible(query.schema, candidate.schema):
+        return Comparison(score=0.0, threshold=limit)
+    person = is_person(query.schema) or is_person(candidate.schema)
+    model = models.for_kind(person)
+    best: tuple[float, Name, Name] | None = None
+    for qn in record_names(query):
+        q = prepare(qn, person)
+        for cn in record_names(candidate):
+            c = prepare(cn, person)
+            logit = name_logit(q, c, model)
+            if best is None or logit > best[0]:
+                best = (logit, q, c)
+    if best is None:
+        return Comparison(score=0.0, threshold=limit)
+    logit, q, c = best
+    logit, contributions, aligned = _explain_names(q, c, model)
+    name_score = sigmoid(logit)
+    total = logit
+    found = other_evidence(query, candidate)
+    for kind, _ in found:
+        total += EVIDENCE[kind]
+    score = sigmoid(total)
+    evidence = [
+        Contribution(kind, 1.0, score - sigmoid(total - EVIDENCE[kind]), detail)
+        for kind, detail in found
+    ]
+    return Comparison(
+        score=score,
+        threshold=limit,
+        query_name=q.original,
+        candidate_name=c.original,
+        aligned=aligned,
+        name_score=name_score,
+        contributions=contributions,
+        evidence=evidence,
+    )

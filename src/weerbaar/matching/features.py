@@ -1,0 +1,326 @@
+"""Name features: small, documented measurements of how two names agree.
+
+The tokens of the two names are aligned first (each query token to at most
+one candidate token, best pairs first); every feature is then read off that
+alignment or off the whole names. Each feature is a number, mostly in [0, 1];
+the model (:mod:`weerbaar.matching.model`) weighs them into a calibrated score.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from rapidfuzz.distance import JaroWinkler, Levenshtein
+from rapidfuzz.fuzz import ratio
+
+from weerbaar.matching.names import (
+    KIND_LEGAL,
+    KIND_NAME,
+    KIND_NUMBER,
+    KIND_PARTICLE,
+    KIND_PATRONYMIC,
+    Name,
+    Token,
+)
+
+#: Similarity credited to an initial ("J") against a name starting with it.
+INITIAL_SIM = 0.8
+#: Pairs of tokens less similar than this are not aligned.
+ALIGN_MIN = 0.55
+
+
+@dataclass(frozen=True, slots=True)
+class Aligned:
+    """Two aligned tokens (several joined, for "jin ping" ~ "jinping")."""
+
+    query: str
+    candidate: str
+    similarity: float
+    how: str
+
+
+@dataclass(slots=True)
+class Alignment:
+    pairs: list[Aligned]
+    query_left: list[Token]
+    candidate_left: list[Token]
+    query_weight: float
+    candidate_weight: float
+    query_hit: float
+    candidate_hit: float
+    worst: float
+    core_pairs: int
+    initials: int
+    disorder: float
+
+
+def token_similarity(a: Token, b: Token, abjad: bool) -> tuple[float, str]:
+    """Similarity of two tokens in [0, 1] and how it was found."""
+    if a.text == b.text:
+        return 1.0, "same"
+    if len(a.text) == 1 or len(b.text) == 1:
+        if a.text[0] == b.text[0] and a.kind != KIND_NUMBER and b.kind != KIND_NUMBER:
+            return INITIAL_SIM, "initial"
+        return 0.0, ""
+    if a.kind == KIND_NUMBER or b.kind == KIND_NUMBER:
+        return 0.0, ""
+    sim = max(Levenshtein.normalized_similarity(a.text, b.text), JaroWinkler.similarity(a.text, b.text) - 0.1)
+    how = "spelling"
+    if a.folded == b.folded:
+        if sim < 0.92:
+            sim, how = 0.92, "transliteration"
+    else:
+        f = Levenshtein.normalized_similarity(a.folded, b.folded) - 0.04
+        if f > sim:
+            sim, how = f, "transliteration"
+    if a.phonetic == b.phonetic and len(a.phonetic) > 1 and sim < 0.88:
+        sim, how = 0.88, "sound"
+    if sim < 0.85 and len(a.text) >= 5 and sorted(a.text) == sorted(b.text):
+        sim, how = 0.85, "letters swapped"
+    if abjad:
+        skel = Levenshtein.normalized_similarity(a.skeleton, b.skeleton) * 0.95
+        if skel > sim:
+            sim, how = skel, "consonants"
+    return sim, how
+
+
+def _joins(one: tuple[Token, ...], many: tuple[Token, ...]) -> list[tuple[int, int, int, float]]:
+    """Tokens of ``one`` that equal 2-3 adjacent tokens of ``many`` run together
+    ("goodwill" ~ "good will", "jinping" ~ "jin ping"): (i, start, end, similarity)."""
+    found = []
+    for i, tok in enumerate(one):
+        if len(tok.text) < 4:
+            continue
+        for s in range(len(many) - 1):
+            for e in (s + 2, s + 3):
+                if e > len(many):
+                    break
+                joined = "".join(t.text for t in many[s:e])
+                if abs(len(joined) - len(tok.text)) > 2:
+                    continue
+                sim = Levenshtein.normalized_similarity(tok.text, joined)
+                if sim >= 0.8:
+                    found.append((i, s, e, sim))
+    return found
+
+
+def align(q: Name, c: Name) -> Alignment:
+    """Alignment of the tokens of two names: joined words first, then greedy
+    best-first pairs of single words."""
+    abjad = q.abjad or c.abjad
+    qt, ct = q.tokens, c.tokens
+    used_q: set[int] = set()
+    used_c: set[int] = set()
+    pairs: list[Aligned] = []
+    qhit = chit = 0.0
+    worst = 1.0
+    core = initials = 0
+    order: list[tuple[int, int]] = []
+    for flip, (one, many) in enumerate(((qt, ct), (ct, qt))):
+        if len(many) < 2:
+            continue
+        for i, s, e, sim in sorted(_joins(one, many), key=lambda j: -j[3]):
+            ui, um = (used_c, used_q) if flip else (used_q, used_c)
+            if i in ui or any(k in um for k in range(s, e)):
+                continue
+            ui.add(i)
+            um.update(range(s, e))
+            parts = many[s:e]
+            joined = " ".join(t.text for t in parts)
+            one_w = one[i].weight * sim
+            many_w = sum(t.weight for t in parts) * sim
+            if flip:
+                pairs.append(Aligned(joined, one[i].text, sim, "joined"))
+                qhit += many_w
+                chit += one_w
+                order.append((s, i))
+            else:
+                pairs.append(Aligned(one[i].text, joined, sim, "joined"))
+                qhit += one_w
+                chit += many_w
+                order.append((i, s))
+            core += 1
+            worst = min(worst, sim)
+    scored: list[tuple[float, int, int, float, str]] = []
+    for i, a in enumerate(qt):
+        if i in used_q:
+            continue
+        for j, b in enumerate(ct):
+            if j in used_c:
+                continue
+            sim, how = token_similarity(a, b, abjad)
+            if sim >= ALIGN_MIN:
+                scored.append((sim * min(a.weight, b.weight) ** 0.25, i, j, sim, how))
+    scored.sort(reverse=True)
+    for _, i, j, sim, how in scored:
+        if i in used_q or j in used_c:
+            continue
+        a, b = qt[i], ct[j]
+        used_q.add(i)
+        used_c.add(j)
+        pairs.append(Aligned(a.text, b.text, sim, how))
+        qhit += a.weight * sim
+        chit += b.weight * sim
+        if a.kind in (KIND_NAME, KIND_NUMBER) and b.kind in (KIND_NAME, KIND_NUMBER):
+            core += 1
+            worst = min(worst, sim)
+            order.append((i, j))
+        if how == "initial":
+            initials += 1
+    order.sort()
+    inversions = sum(
+        1 for x in range(len(order)) for y in range(x + 1, len(order)) if order[x][1] > order[y][1]
+    )
+    n = len(order)
+    return Alignment(
+        pairs=pairs,
+        query_left=[t for i, t in enumerate(qt) if i not in used_q],
+        candidate_left=[t for j, t in enumerate(ct) if j not in used_c],
+        query_weight=sum(t.weight for t in qt) or 1.0,
+        candidate_weight=sum(t.weight for t in ct) or 1.0,
+        query_hit=qhit,
+        candidate_hit=chit,
+        worst=worst if pairs else 0.0,
+        core_pairs=core,
+        initials=initials,
+        disorder=inversions / (n * (n - 1) / 2) if n > 1 else 0.0,
+    )
+
+
+def _left_weight(tokens: list[Token], patronymic_free: bool = False) -> float:
+    total = 0.0
+    for t in tokens:
+        if t.kind in (KIND_NAME, KIND_NUMBER):
+            total += 1.0
+        elif t.kind == KIND_PATRONYMIC and not patronymic_free:
+            total += 0.5
+    return total
+
+
+@dataclass(frozen=True, slots=True)
+class Feature:
+    """One documented measurement of a pair of names."""
+
+    name: str
+    doc: str
+    compute: Callable[[Name, Name, Alignment], float]
+
+
+def _coverage(q: Name, c: Name, al: Alignment) -> float:
+    return (al.query_hit + al.candidate_hit) / (al.query_weight + al.candidate_weight)
+
+
+def _query_coverage(q: Name, c: Name, al: Alignment) -> float:
+    return min(1.0, al.query_hit / al.query_weight)
+
+
+def _candidate_coverage(q: Name, c: Name, al: Alignment) -> float:
+    return min(1.0, al.candidate_hit / al.candidate_weight)
+
+
+def _worst(q: Name, c: Name, al: Alignment) -> float:
+    return al.worst
+
+
+def _query_missing(q: Name, c: Name, al: Alignment) -> float:
+    return min(3.0, _left_weight(al.query_left))
+
+
+def _candidate_missing(q: Name, c: Name, al: Alignment) -> float:
+    return min(3.0, _left_weight(al.candidate_left, patronymic_free=True))
+
+
+def _substituted(q: Name, c: Name, al: Alignment) -> float:
+    left_q = sum(1 for t in al.query_left if t.kind in (KIND_NAME, KIND_NUMBER, KIND_PATRONYMIC))
+    left_c = sum(1 for t in al.candidate_left if t.kind in (KIND_NAME, KIND_NUMBER, KIND_PATRONYMIC))
+    return float(min(left_q, left_c, 2))
+
+
+def _disorder(q: Name, c: Name, al: Alignment) -> float:
+    return al.disorder
+
+
+def _acronym(q: Name, c: Name, al: Alignment) -> float:
+    for short, long in ((q, c), (c, q)):
+        if len(short.tokens) != 1 or len(long.tokens) < 2:
+            continue
+        word = short.tokens[0].text
+        if not 2 <= len(word) <= 8:
+            continue
+        every = "".join(t.text[0] for t in long.tokens)
+        core = "".join(t.text[0] for t in long.tokens if t.kind not in (KIND_PARTICLE, KIND_LEGAL))
+        if word in (every, core) or (len(word) >= 3 and (every.startswith(word) or core.startswith(word))):
+            return 1.0
+    return 0.0
+
+
+def _single(q: Name, c: Name, al: Alignment) -> float:
+    return 1.0 if al.core_pairs <= 1 else 0.0
+
+
+def _compact(q: Name, c: Name, al: Alignment) -> float:
+    return ratio(q.compact, c.compact) / 100.0
+
+
+def _initials(q: Name, c: Name, al: Alignment) -> float:
+    return float(min(al.initials, 2))
+
+
+def _numbers(q: Name, c: Name, al: Alignment) -> float:
+    if q.numbers and c.numbers and q.numbers != c.numbers:
+        return 1.0
+    if bool(q.numbers) != bool(c.numbers):
+        return 0.5
+    return 0.0
+
+
+def _legal(q: Name, c: Name, al: Alignment) -> float:
+    if q.legal_forms and c.legal_forms and not (q.legal_forms & c.legal_forms):
+        return 1.0
+    return 0.0
+
+
+def _cross(q: Name, c: Name, al: Alignment) -> float:
+    return 1.0 if q.script != c.script else 0.0
+
+
+def _exact(q: Name, c: Name, al: Alignment) -> float:
+    qs = sorted(t.text for t in q.core)
+    return 1.0 if qs and qs == sorted(t.text for t in c.core) else 0.0
+
+
+def _abjad_compact(q: Name, c: Name, al: Alignment) -> float:
+    if not (q.abjad or c.abjad):
+        return 0.0
+    qs = "".join(sorted(t.skeleton for t in q.core))
+    cs = "".join(sorted(t.skeleton for t in c.core))
+    return ratio(qs, cs) / 100.0
+
+
+FEATURES: list[Feature] = [
+    Feature("coverage", "Share of both names' token weight that is aligned, times similarity", _coverage),
+    Feature("query_coverage", "Share of the query's token weight that is aligned", _query_coverage),
+    Feature("candidate_coverage", "Share of the listed name's token weight that is aligned", _candidate_coverage),
+    Feature("weakest_token", "Similarity of the least similar aligned pair of name words", _worst),
+    Feature("query_unmatched", "Name words in the query with no counterpart (count, max 3)", _query_missing),
+    Feature("candidate_unmatched", "Name words in the listed name with no counterpart (max 3)", _candidate_missing),
+    Feature("substituted", "Name words with no counterpart on both sides: a different name (max 2)", _substituted),
+    Feature("word_order", "Share of aligned word pairs in a different order (0 same order)", _disorder),
+    Feature("acronym", "One name is the initials of the other (PLA, People's Liberation Army)", _acronym),
+    Feature("single_word", "Only one name word aligned: weak evidence on its own", _single),
+    Feature("whole_name", "Edit similarity of the whole names, words sorted and joined", _compact),
+    Feature("initials", "Aligned pairs that rest on an initial only (max 2)", _initials),
+    Feature("number_conflict", "The names carry different numbers (1), or only one has a number (0.5)", _numbers),
+    Feature("legal_form_conflict", "Both names have a legal form and they differ", _legal),
+    Feature("cross_script", "The names were written in different scripts", _cross),
+    Feature("same_words", "The same name words after transliteration, in any order", _exact),
+    Feature("consonants", "Consonant-skeleton similarity when one name is Arabic or Hebrew", _abjad_compact),
+]
+FEATURE_NAMES = [f.name for f in FEATURES]
+
+
+def measure(q: Name, c: Name) -> tuple[list[float], Alignment]:
+    """All feature values for one pair of names, with the alignment."""
+    al = align(q, c)
+    return [f.compute(q, c, al) for f in FEATURES], al

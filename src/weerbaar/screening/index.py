@@ -1,0 +1,359 @@
+"""The candidate index: find the few list entities worth scoring for a query.
+
+    CandidateIndex.build(entries)        -> index over every name of every entry
+    index.candidates(record, limit=40)   -> entry numbers, best first
+    load_index(settings)                 -> the cached index, built when the store changed
+
+Blocking only: the index never decides a match; it keeps the top ``limit``
+entries for :func:`weerbaar.matching.compare` to score (see
+``weerbaar.screening.screen``). Every name (names, aliases, previous names,
+names built from their parts) is prepared with
+:func:`weerbaar.matching.names.prepare` and turned into weighted features:
+
+- ``w`` the whole Latin word, ``f`` its transliteration-folded key and ``s``
+  its consonant skeleton, so spelling variants of one name find each other;
+- ``g`` character 3-grams of the padded Latin word, for typos and words run
+  together or split ("Darvishvand" / "DARVISH-VAND").
+
+Features are TF-IDF weighted (by the token's weight, so legal forms and generic
+words count little) and each name's vector has unit length: a query name's
+score against a list name is their cosine similarity, computed from posting
+lists (feature -> names). An entry scores as its best name; identifiers
+(passport, IMO, registration numbers...) that equal the query's come first.
+
+The index is kept on disk under ``WEERBAAR_HOME/index/``, named by the
+store's newest version of every list, so a new import builds a new one; the
+first use after an import pays the build, every later process loads it in
+well under a second.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import pickle
+import re
+import sqlite3
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+import orjson
+
+from weerbaar.core.errors import NotFoundError
+from weerbaar.core.settings import Settings
+from weerbaar.matching.compare import compatible, is_person, record_names
+from weerbaar.matching.names import Name, prepare
+from weerbaar.matching.record import Record
+from weerbaar.screening.entities import Entry
+
+#: Bump when the features or the file layout change: old cache files are then ignored.
+INDEX_FORMAT = 1
+DEFAULT_LIMIT = 40
+#: Relative weight of each feature family (whole word, folded, skeleton, 3-gram).
+FAMILY_WEIGHTS = {"w": 1.5, "f": 1.5, "s": 0.7, "g": 1.0}
+
+Floats = npt.NDArray[np.float32]
+Ints = npt.NDArray[np.int32]
+
+_ID_CLEAN = re.compile(r"[^0-9A-Z]")
+
+
+def identifier_key(value: str) -> str | None:
+    """An identifier as compared: upper-case letters and digits, no ``IMO`` prefix."""
+    key = _ID_CLEAN.sub("", value.upper())
+    if key.startswith("IMO") and key[3:].isdigit():
+        key = key[3:]
+    return key if len(key) >= 5 else None
+
+
+def name_features(name: Name) -> dict[str, float]:
+    """Feature -> raw weight (term frequency times token weight) of one prepared name."""
+    out: dict[str, float] = defaultdict(float)
+    for token in name.tokens:
+        w = token.weight
+        out["w" + token.text] += w * FAMILY_WEIGHTS["w"]
+        out["f" + token.folded] += w * FAMILY_WEIGHTS["f"]
+        if token.skeleton:
+            out["s" + token.skeleton] += w * FAMILY_WEIGHTS["s"]
+        padded = f" {token.text} "
+        for i in range(len(padded) - 2):
+            out["g" + padded[i : i + 3]] += w * FAMILY_WEIGHTS["g"]
+    return out
+
+
+def query_names(record: Record) -> list[Name]:
+    person = is_person(record.schema)
+    return [prepare(n, person) for n in record_names(record)]
+
+
+class CandidateIndex:
+    """Posting lists of name features over every entry, plus identifier lookups.
+
+    Feature ``f``'s postings are ``names[indptr[f]:indptr[f+1]]`` with
+    ``weights[...]``; names are numbered in entry order, entry ``e``'s names
+    start at ``entry_start[e]``.
+    """
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.key: str = data["key"]
+        self.vocab: dict[str, int] = data["vocab"]
+        self.idf: Floats = data["idf"]
+        self.indptr: npt.NDArray[np.int64] = data["indptr"]
+        self.names: Ints = data["names"]
+        self.weights: Floats = data["weights"]
+        self.n_names: int = data["n_names"]
+        self.entry_start: npt.NDArray[np.int64] = data["entry_start"]
+        self.has_names: npt.NDArray[np.bool_] = data["has_names"]
+        self.identifiers: dict[str, list[int]] = data["identifiers"]
+        self.schemata: list[str] = data["schemata"]
+        self.entry_schema: Ints = data["entry_schema"]
+        self._raw: list[list[Any]] = orjson.loads(data["entries"])
+        self._entries: dict[int, Entry] = {}
+        self._masks: dict[str, Floats] = {}
+        self._top_idf = float(self.idf.max()) if len(self.idf) else 1.0
+        self.data = data
+
+    def __len__(self) -> int:
+        return len(self._raw)
+
+    def entry(self, number: int) -> Entry:
+        if number not in self._entries:
+            self._entries[number] = Entry.from_list(self._raw[number])
+        return self._entries[number]
+
+    # -- building ------------------------------------------------------------
+    @classmethod
+    def build(
+        cls, entries: list[Entry], key: str = "", progress: Callable[[int], None] | None = None
+    ) -> CandidateIndex:
+        """Index the names and identifiers of ``entries`` (``progress(1)`` per entry)."""
+        from scipy import sparse
+
+        vocab: dict[str, int] = {}
+        rows: list[int] = []
+        cols: list[int] = []
+        vals: list[float] = []
+        entry_start: list[int] = []
+        n_names = 0
+        identifiers: dict[str, list[int]] = defaultdict(list)
+        for number, entry in enumerate(entries):
+            entry_start.append(n_names)
+            for feats in _entry_features(entry):
+                for feature, value in feats.items():
+                    rows.append(n_names)
+                    cols.append(vocab.setdefault(feature, len(vocab)))
+                    vals.append(value)
+                n_names += 1
+            for ident in {identifier_key(v) for v in entry.record.identifiers} - {None}:
+                identifiers[str(ident)].append(number)
+            if progress is not None:
+                progress(1)
+        shape = (n_names, len(vocab))
+        matrix = sparse.csr_matrix(
+            (np.array(vals, np.float32), (np.array(rows), np.array(cols))), shape=shape
+        )
+        df = np.bincount(np.array(cols, np.int64), minlength=len(vocab)).astype(np.float32)
+        idf = np.log((1.0 + shape[0]) / (1.0 + df)).astype(np.float32) + np.float32(1.0)
+        by_feature = _unit_rows(sparse.csr_matrix(matrix.multiply(idf[None, :]))).T.tocsr()
+        starts = np.array(entry_start, np.int64)
+        ends = np.append(starts[1:], n_names)
+        schemata = sorted({e.schema for e in entries})
+        return cls(
+            {
+                "format": INDEX_FORMAT,
+                "key": key,
+                "vocab": vocab,
+                "idf": idf,
+                "indptr": by_feature.indptr.astype(np.int64),
+                "names": by_feature.indices.astype(np.int32),
+                "weights": by_feature.data.astype(np.float32),
+                "n_names": n_names,
+                "entry_start": starts,
+                "has_names": ends > starts,
+                "identifiers": dict(identifiers),
+                "schemata": schemata,
+                "entry_schema": np.array([schemata.index(e.schema) for e in entries], np.int32),
+                "entries": orjson.dumps([e.to_list() for e in entries]),
+            }
+        )
+
+    # -- searching -----------------------------------------------------------
+    def candidates(self, record: Record, limit: int = DEFAULT_LIMIT) -> list[int]:
+        """Entry numbers worth scoring against ``record``, best first (at most ``limit``)."""
+        exact = list(dict.fromkeys(self.identifier_hits(record)))
+        best: Floats | None = None
+        for name in query_names(record):
+            scores = self._entry_scores(name)
+            if scores is not None:
+                best = scores if best is None else np.maximum(best, scores)
+        if best is None:
+            return exact[:limit]
+        best = best * self._mask(record.schema)
+        want = min(limit + len(exact), len(best))
+        top = np.argpartition(-best, want - 1)[:want]
+        top = top[np.argsort(-best[top], kind="stable")]
+        ranked = [int(n) for n in top if best[n] > 0 and int(n) not in exact]
+        return (exact + ranked)[:limit]
+
+    def identifier_hits(self, record: Record) -> list[int]:
+        keys = {identifier_key(v) for v in record.identifiers} - {None}
+        return [n for k in sorted(str(k) for k in keys) for n in self.identifiers.get(k, [])]
+
+    def _mask(self, schema: str) -> Floats:
+        """1.0 for entries whose schema could be the query's, else 0.0."""
+        if schema not in self._masks:
+            ok = np.array([compatible(schema, s) for s in self.schemata], np.float32)
+            self._masks[schema] = ok[self.entry_schema] if len(ok) else ok
+        return self._masks[schema]
+
+    def _entry_scores(self, name: Name) -> Floats | None:
+        """Per entry, the cosine of the query name with the entry's best name."""
+        feats = name_features(name)
+        known = [(self.vocab[f], v) for f, v in feats.items() if f in self.vocab]
+        if not known or not len(self.names):
+            return None
+        unknown = sum((v * self._top_idf) ** 2 for f, v in feats.items() if f not in self.vocab)
+        ids = np.array([f for f, _ in known], np.int64)
+        q = np.array([v for _, v in known], np.float32) * self.idf[ids]
+        q /= np.float32(np.sqrt(float(np.dot(q, q)) + unknown))
+        starts, ends = self.indptr[ids], self.indptr[ids + 1]
+        lengths = ends - starts
+        take = np.concatenate([np.arange(s, e) for s, e in zip(starts, ends, strict=True)])
+        sims = self.weights[take] * np.repeat(q, lengths)
+        # one spare slot so an entry without names at the end still has a start
+        per_name = np.bincount(self.names[take], weights=sims, minlength=self.n_names + 1)
+        per_name = per_name.astype(np.float32)
+        return np.maximum.reduceat(per_name, self.entry_start) * self.has_names
+
+    # -- persistence ---------------------------------------------------------
+    def save(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".part")
+        with tmp.open("wb") as fh:
+            pickle.dump(self.data, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(path)
+
+    @classmethod
+    def load(cls, path: Path) -> CandidateIndex:
+        with path.open("rb") as fh:
+            data = pickle.load(fh)
+        if not isinstance(data, dict) or data.get("format") != INDEX_FORMAT:
+            raise TypeError(f"{path} holds no candidate index of format {INDEX_FORMAT}")
+        return cls(data)
+
+
+def _entry_features(entry: Entry) -> list[dict[str, float]]:
+    person = is_person(entry.schema)
+    out = []
+    seen: set[str] = set()
+    for text in record_names(entry.record):
+        name = prepare(text, person)
+        if name.latin and name.latin not in seen:
+            seen.add(name.latin)
+            out.append(name_features(name))
+    return out
+
+
+def _unit_rows(matrix: object) -> object:
+    from scipy import sparse
+
+    assert isinstance(matrix, sparse.csr_matrix)
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return sparse.csr_matrix(sparse.diags(1.0 / norms) @ matrix)
+
+
+# -- the cache ----------------------------------------------------------------
+
+
+def store_key(store_path: Path) -> str:
+    """A key naming the store's newest version of every list (plus the index format)."""
+    if not store_path.exists():
+        raise _empty_store()
+    conn = sqlite3.connect(f"file:{store_path}?mode=ro", uri=True)
+    try:
+        rows = conn.execute(
+            "SELECT source, MAX(seq), digest FROM version GROUP BY source ORDER BY source"
+        ).fetchall()
+    except sqlite3.OperationalError:
+        rows = []
+    finally:
+        conn.close()
+    if not rows:
+        raise _empty_store()
+    raw = json.dumps([INDEX_FORMAT, rows])
+    return hashlib.sha256(raw.encode()).hexdigest()[:20]
+
+
+def _empty_store() -> NotFoundError:
+    return NotFoundError(
+        "the store holds no lists to screen against",
+        hint="import lists first: weerbaar lists import FILE (or weerbaar lists sync)",
+    )
+
+
+def index_dir(settings: Settings) -> Path:
+    return settings.home / "index"
+
+
+def index_path(settings: Settings, key: str) -> Path:
+    return index_dir(settings) / f"candidates-{key}.pickle"
+
+
+def load_index(settings: Settings, *, progress: bool = False) -> CandidateIndex:
+    """The index for the store as it is now: loaded from the cache, or built and cached."""
+    key = store_key(settings.store_path)
+    path = index_path(settings, key)
+    if path.exists():
+        try:
+            return CandidateIndex.load(path)
+        except (OSError, pickle.UnpicklingError, EOFError, TypeError, AttributeError):
+            path.unlink(missing_ok=True)  # damaged or from an older release: build again
+    index = build_index(settings, key, progress=progress)
+    for old in index_dir(settings).glob("candidates-*.pickle"):
+        old.unlink(missing_ok=True)
+    index.save(path)
+    return index
+
+
+def build_index(settings: Settings, key: str, *, progress: bool = False) -> CandidateIndex:
+    """Read every current list entity from the store and index it (with a progress bar)."""
+    from weerbaar.screening.entities import load_entries
+    from weerbaar.store.store import Store
+
+    store = Store(settings.store_path)
+    try:
+        with _Progress(progress) as bar:
+            entries = load_entries(store, bar.task("reading list entities", None))
+            return CandidateIndex.build(entries, key, bar.task("indexing names", len(entries)))
+    finally:
+        store.close()
+
+
+class _Progress:
+    """A rich progress bar on standard error, or nothing when ``enabled`` is false."""
+
+    def __init__(self, enabled: bool) -> None:
+        from rich.console import Console
+        from rich.progress import Progress
+
+        self.bar = Progress(console=Console(stderr=True), disable=not enabled, transient=False)
+
+    def task(self, label: str, total: int | None) -> Callable[[int], None]:
+        for task in self.bar.tasks:
+            self.bar.update(task.id, total=task.completed)
+        task_id = self.bar.add_task(label, total=total)
+        return lambda n: self.bar.advance(task_id, n)
+
+    def __enter__(self) -> _Progress:
+        self.bar.__enter__()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for task in self.bar.tasks:
+            self.bar.update(task.id, total=task.completed)
+        self.bar.__exit__(None, None, None)

@@ -1,0 +1,277 @@
+"""Screen names and customer files against every list: find candidates, then score them.
+
+    Screener.open(settings).match_record(record)  -> [Hit], best first
+    screen(input_path, output_path, ...)          -> ScreenSummary (results file written)
+
+A ``Screener`` holds the candidate index (``weerbaar.screening.index``). For
+each query it takes the index's top candidates and scores each with
+:func:`weerbaar.matching.compare`; candidates scoring at least
+``min(REPORT_FLOOR, threshold)`` are reported as hits, and a hit with a score
+at or above the threshold (default :data:`weerbaar.matching.DEFAULT_THRESHOLD`)
+is a match. Hits below the threshold are near misses for a reviewer to see.
+
+``screen`` reads the customer file with :func:`read_input`, screens its rows
+on every CPU core (forked worker processes share the parent's index), and
+writes one result row per hit, in input order, with :class:`ResultWriter`.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from weerbaar.core.settings import Settings
+from weerbaar.matching import DEFAULT_THRESHOLD, Record, compare
+from weerbaar.screening.index import DEFAULT_LIMIT, CandidateIndex, load_index
+
+#: Hits scoring below this (or below the threshold, if lower) are not reported.
+REPORT_FLOOR = 0.5
+#: Rows a worker screens per task; big enough to keep inter-process traffic small.
+CHUNK = 64
+#: Below this many rows, screening stays in one process (forking costs more).
+PARALLEL_MIN_ROWS = 200
+
+
+@dataclass(slots=True)
+class Hit:
+    """One list entity found for a query, with its score and why."""
+
+    entity_id: str
+    caption: str
+    schema: str
+    lists: list[str]
+    list_dates: str
+    score: float
+    match: bool
+    matched_name: str
+    explanation: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "entity_id": self.entity_id,
+            "caption": self.caption,
+            "schema": self.schema,
+            "lists": self.lists,
+            "list_dates": self.list_dates,
+            "score": round(self.score, 4),
+            "match": self.match,
+            "matched_name": self.matched_name,
+            "explanation": self.explanation,
+        }
+
+
+class Screener:
+    """Candidate index plus scorer: the one object every front end calls."""
+
+    def __init__(self, index: CandidateIndex, candidates: int = DEFAULT_LIMIT) -> None:
+        self.index = index
+        self.candidates = candidates
+
+    @classmethod
+    def open(cls, settings: Settings | None = None, *, progress: bool = False) -> Screener:
+        """The screener for the store in ``settings`` (building its index if the lists changed)."""
+        return cls(load_index(settings or Settings.from_env(), progress=progress))
+
+    def match_record(
+        self, record: Record, limit: int = 10, threshold: float | None = None
+    ) -> list[Hit]:
+        """The best ``limit`` hits for ``record``, highest score first."""
+        limit_score = DEFAULT_THRESHOLD if threshold is None else threshold
+        floor = min(REPORT_FLOOR, limit_score)
+        hits: list[Hit] = []
+        for number in self.index.candidates(record, self.candidates):
+            entry = self.index.entry(number)
+            result = compare(record, entry.record, limit_score)
+            if result.score < floor:
+                continue
+            hits.append(
+                Hit(
+                    entity_id=entry.id,
+                    caption=entry.caption,
+                    schema=entry.schema,
+                    lists=entry.lists,
+                    list_dates=entry.list_dates_text(),
+                    score=result.score,
+                    match=result.match,
+                    matched_name=result.candidate_name,
+                    explanation=result.explain(),
+                )
+            )
+        hits.sort(key=lambda h: -h.score)
+        return hits[:limit]
+
+
+@dataclass
+class ScreenSummary:
+    """What one screening run did."""
+
+    input: Path
+    output: Path
+    rows: int
+    skipped: int
+    hits: int
+    matches: int
+    rows_with_match: int
+    seconds: float
+    workers: int
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def rows_per_second(self) -> float:
+        return self.rows / self.seconds if self.seconds > 0 else 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "input": str(self.input),
+            "output": str(self.output),
+            "rows": self.rows,
+            "skipped": self.skipped,
+            "hits": self.hits,
+            "matches": self.matches,
+            "rows_with_match": self.rows_with_match,
+            "seconds": round(self.seconds, 3),
+            "rows_per_second": round(self.rows_per_second, 1),
+            "workers": self.workers,
+            "warnings": self.warnings,
+        }
+
+
+# -- worker processes --------------------------------------------------------------
+
+#: The screener a forked worker inherits from its parent (set just before forking).
+_WORKER: tuple[Screener, float | None] | None = None
+
+
+def _screen_chunk(records: Sequence[Record]) -> list[list[Hit]]:
+    assert _WORKER is not None, "worker started without a screener"
+    screener, threshold = _WORKER
+    return [screener.match_record(r, limit=screener.candidates, threshold=threshold) for r in records]
+
+
+def _chunks(records: Sequence[Record], size: int) -> Iterator[Sequence[Record]]:
+    for start in range(0, len(records), size):
+        yield records[start : start + size]
+
+
+Runner = Callable[[Sequence[Record]], Iterator[list[Hit]]]
+
+
+@contextmanager
+def workers_for(
+    screener: Screener, threshold: float | None, workers: int, rows: int
+) -> Iterator[Runner]:
+    """A function screening records in order: in this process, or on a forked pool.
+
+    The pool is forked here, before any progress bar starts its thread.
+    """
+    global _WORKER
+    _WORKER = (screener, threshold)
+    if workers == 1 or rows < PARALLEL_MIN_ROWS:
+        yield lambda records: (hits for c in _chunks(records, CHUNK) for hits in _screen_chunk(c))
+        return
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        yield lambda records: (
+            hits for r in pool.imap(_screen_chunk, _chunks(records, CHUNK)) for hits in r
+        )
+
+
+def screen_records(
+    screener: Screener,
+    records: Sequence[Record],
+    *,
+    threshold: float | None = None,
+    workers: int | None = None,
+) -> list[list[Hit]]:
+    """Hits for each record, in order, on ``workers`` processes (default: every core)."""
+    count = max(1, workers or os.cpu_count() or 1)
+    with workers_for(screener, threshold, count, len(records)) as run:
+        return list(run(records))
+
+
+def _result_row(row: int, input_id: str, input_name: str, hit: Hit) -> dict[str, Any]:
+    return {
+        "row": row,
+        "input_id": input_id,
+        "input_name": input_name,
+        "score": hit.score,
+        "match": hit.match,
+        "entity_id": hit.entity_id,
+        "caption": hit.caption,
+        "schema": hit.schema,
+        "lists": "; ".join(hit.lists),
+        "list_dates": hit.list_dates,
+        "matched_name": hit.matched_name,
+        "explanation": hit.explanation,
+    }
+
+
+def screen(
+    input_path: Path,
+    output_path: Path,
+    *,
+    settings: Settings | None = None,
+    mapping: dict[str, list[str]] | None = None,
+    threshold: float | None = None,
+    workers: int | None = None,
+    progress: bool = True,
+    default_schema: str = "LegalEntity",
+    screener: Screener | None = None,
+) -> ScreenSummary:
+    """Screen every row of a customer file and write its hits to ``output_path``."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    from weerbaar.screening.inputs import read_input
+    from weerbaar.screening.output import ResultWriter
+
+    start = time.perf_counter()
+    data = read_input(input_path, mapping, default_schema)
+    screener = screener or Screener.open(settings, progress=progress)
+    records = [r.record for r in data.rows]
+    workers = max(1, workers or os.cpu_count() or 1)
+    hits = matches = matched_rows = 0
+    columns = (
+        "[progress.description]{task.description}",
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+    )
+    bar = Progress(*columns, console=Console(stderr=True), disable=not progress)
+    with (
+        ResultWriter(output_path, data.headers) as out,
+        workers_for(screener, threshold, workers, len(records)) as run,
+        bar,
+    ):
+        task = bar.add_task("screening", total=len(records))
+        for row, found in zip(data.rows, run(records), strict=True):
+            name = "; ".join(_names(row.record))
+            for hit in found:
+                out.write(_result_row(row.row, row.record.id or "", name, hit), row.passthrough)
+            hits += len(found)
+            matches += sum(h.match for h in found)
+            matched_rows += any(h.match for h in found)
+            bar.advance(task)
+    return ScreenSummary(
+        input=input_path,
+        output=output_path,
+        rows=len(records),
+        skipped=len(data.skipped),
+        hits=hits,
+        matches=matches,
+        rows_with_match=matched_rows,
+        seconds=time.perf_counter() - start,
+        workers=workers,
+        warnings=data.warnings,
+    )
+
+
+def _names(record: Record) -> list[str]:
+    from weerbaar.matching.compare import record_names
+
+    return record_names(record)
