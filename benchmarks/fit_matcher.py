@@ -33,8 +33,8 @@ from weerbaar.matching.evaluation import (
     macro_f1,
     prf,
 )
-from weerbaar.matching.features import FEATURE_NAMES, measure
-from weerbaar.matching.model import ORG_MODEL, PERSON_MODEL, WEIGHTS_FILE
+from weerbaar.matching.features import measure
+from weerbaar.matching.model import COLUMNS, ORG_MODEL, PERSON_MODEL, WEIGHTS_FILE, expand
 from weerbaar.matching.names import prepare
 
 #: Regularisation strength (inverse); rounded weights keep the file stable.
@@ -48,14 +48,64 @@ def features(pairs: list[Pair]) -> np.ndarray:
     for p in pairs:
         person = is_person(p.schema)
         values, _ = measure(prepare(p.name1, person), prepare(p.name2, person))
-        rows.append(values)
+        rows.append(expand(values))
     return np.array(rows, dtype=float)
 
 
-def fit(x: np.ndarray, y: np.ndarray, w: np.ndarray) -> LogisticRegression:
-    model = LogisticRegression(C=C, max_iter=2000)
-    model.fit(x, y, sample_weight=w)
-    return model
+KNOTS = 6
+
+
+def knots_of(column: np.ndarray) -> list[float]:
+    """Knots at the column's quantiles (distinct, rounded)."""
+    qs = np.quantile(column, np.linspace(0.0, 1.0, KNOTS))
+    return sorted({round(float(q), 4) for q in qs})
+
+
+def hats(column: np.ndarray, knots: list[float]) -> np.ndarray:
+    """Hat-function basis: np.interp(x, knots, coefs) == hats(x) @ coefs."""
+    eye = np.eye(len(knots))
+    return np.stack([np.interp(column, knots, eye[k]) for k in range(len(knots))], axis=1)
+
+
+class Gam:
+    """Logistic regression on per-column hat functions (a piecewise-linear GAM)."""
+
+    def __init__(self) -> None:
+        self.knots: list[list[float]] = []
+        self.lr = LogisticRegression(C=C, max_iter=5000)
+
+    def basis(self, x: np.ndarray) -> np.ndarray:
+        blocks = [hats(x[:, j], k) for j, k in enumerate(self.knots) if len(k) > 1]
+        return np.hstack(blocks)
+
+    def fit(self, x: np.ndarray, y: np.ndarray, w: np.ndarray) -> Gam:
+        self.knots = [knots_of(x[:, j]) for j in range(x.shape[1])]
+        self.lr.fit(self.basis(x), y, sample_weight=w)
+        return self
+
+    def predict(self, x: np.ndarray) -> np.ndarray:
+        return np.asarray(self.lr.predict_proba(self.basis(x))[:, 1])
+
+    def export(self, x: np.ndarray) -> dict[str, object]:
+        coefs = list(self.lr.coef_[0])
+        shapes: dict[str, object] = {}
+        pos = 0
+        for j, k in enumerate(self.knots):
+            if len(k) < 2:
+                continue
+            values = coefs[pos : pos + len(k)]
+            pos += len(k)
+            baseline = float(np.mean(np.interp(x[:, j], k, values)))
+            shapes[COLUMNS[j]] = {
+                "knots": k,
+                "values": [round(float(v), 4) for v in values],
+                "baseline": round(baseline, 4),
+            }
+        return {"bias": round(float(self.lr.intercept_[0]), 4), "shapes": shapes}
+
+
+def fit(x: np.ndarray, y: np.ndarray, w: np.ndarray) -> Gam:
+    return Gam().fit(x, y, w)
 
 
 def main() -> int:
@@ -79,13 +129,9 @@ def main() -> int:
         idx = np.flatnonzero(mask)
         for train, test in GroupKFold(n_splits=args.folds).split(idx, groups=groups[idx]):
             m = fit(x[idx[train]], y[idx[train]], weights[idx[train]])
-            oof[idx[test]] = m.predict_proba(x[idx[test]])[:, 1]
+            oof[idx[test]] = m.predict(x[idx[test]])
         m = fit(x[idx], y[idx], weights[idx])
-        out[kind] = {
-            "bias": round(float(m.intercept_[0]), 4),
-            "weights": {n: round(float(v), 4) for n, v in zip(FEATURE_NAMES, m.coef_[0], strict=True)},
-            "pairs": int(len(idx)),
-        }
+        out[kind] = {**m.export(x[idx]), "pairs": int(len(idx))}
 
     na = len(alias)
     a_scores, a_labels = list(oof[:na]), [p.label for p in alias]

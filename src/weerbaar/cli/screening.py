@@ -36,7 +36,6 @@ def match(
     as_json: bool = typer.Option(False, "--json", help="Print as JSON."),
 ) -> None:
     """Screen one name against every list: hits with score, lists and explanation."""
-    from weerbaar.core.countries import country_code
     from weerbaar.matching import Record
     from weerbaar.screening.screen import Screener
 
@@ -45,7 +44,7 @@ def match(
             schema=_schema(schema),
             names=[name],
             birth_dates=birth_date,
-            countries=[c for c in (country_code(v) for v in country) if c],
+            countries=_countries(country),
             identifiers=identifier,
         )
         screener = Screener.open(Settings.from_env(), progress=not as_json)
@@ -54,6 +53,7 @@ def match(
         print_json({"query": {"name": name, "schema": record.schema}, "hits": [h.as_dict() for h in hits]})
         return
     table = Table("score", "match", "name", "schema", "lists", "entity", "explanation")
+    table.columns[0].no_wrap = table.columns[5].no_wrap = True
     for h in hits:
         table.add_row(
             f"{h.score:.2f}",
@@ -135,6 +135,19 @@ def compare_pairs(
     with user_errors(), err_console.status("Scoring name pairs"):
         count = run(input, output, workers=workers)
     console.print(f"scored {count} pairs; written to {output}")
+
+
+def _countries(values: list[str]) -> list[str]:
+    if not values:  # the country tables load followthemoney: only when asked
+        return []
+    from weerbaar.core.countries import country_code
+    from weerbaar.core.errors import ConfigError
+
+    codes = [country_code(v) for v in values]
+    unknown = [v for v, c in zip(values, codes, strict=True) if c is None]
+    if unknown:
+        raise ConfigError(f"unknown country {unknown[0]!r}", hint="give an ISO code, e.g. NL")
+    return [c for c in codes if c]
 
 
 def _schema(value: str) -> str:

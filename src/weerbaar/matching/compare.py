@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from weerbaar.matching.features import FEATURES, Aligned, measure
-from weerbaar.matching.model import NameModel, load_models, sigmoid
+from weerbaar.matching.features import FEATURES, Aligned, is_acronym, measure, token_similarity
+from weerbaar.matching.model import COLUMNS, NameModel, expand, load_models, sigmoid
 from weerbaar.matching.names import Name, prepare
 from weerbaar.matching.record import Record
 
@@ -30,12 +30,13 @@ EVIDENCE = {
     "birth_date_day": 1.5,
     "birth_date_month": 0.9,
     "birth_date_year": 0.6,
-    "birth_date_near": -0.8,
-    "birth_date_other_day": -1.2,
-    "birth_date_conflict": -3.0,
+    "birth_date_near": -1.0,
+    "birth_date_other_day": -1.5,
+    "birth_date_conflict": -5.0,
     "country_match": 0.3,
     "country_conflict": -0.8,
     "gender_conflict": -2.0,
+    "family_name_conflict": -2.5,
 }
 
 
@@ -113,9 +114,24 @@ class Comparison:
         }
 
 
+#: Log-odds ceiling when no identifying word is aligned: generic words, legal
+#: forms and particles ("TRADING", "CORP", "LLC", "bin") alone never make a hit.
+GENERIC_ONLY_CAP = -4.0
+#: Log-odds ceiling of a name on its own (score 0.989): however close two names
+#: are, a birth date or an identifier can still move the score, and no score is 1.0.
+NAME_CAP = 4.5
+
+
+def _generic_only(q: Name, c: Name, core_pairs: int) -> bool:
+    return core_pairs == 0 and bool(q.core or c.core) and not is_acronym(q, c)
+
+
 def name_logit(q: Name, c: Name, model: NameModel) -> float:
-    values, _ = measure(q, c)
-    return model.logit(values)
+    values, al = measure(q, c)
+    logit = min(model.logit(values), NAME_CAP)
+    if _generic_only(q, c, al.core_pairs):
+        return min(logit, GENERIC_ONLY_CAP)
+    return logit
 
 
 def compare_names(schema: str, name1: str, name2: str) -> float:
@@ -138,14 +154,27 @@ def record_names(record: Record) -> list[str]:
 
 def _explain_names(q: Name, c: Name, model: NameModel) -> tuple[float, list[Contribution], list[Aligned]]:
     values, al = measure(q, c)
-    logit = model.logit(values)
-    base = sigmoid(logit)
+    terms = model.terms(values)
+    logit = model.bias + sum(terms)
+    if logit > NAME_CAP:
+        terms = [t * (NAME_CAP - model.bias) / (logit - model.bias) for t in terms]
+        logit = NAME_CAP
+    score = sigmoid(logit)
+    docs = {f.name: f.doc for f in FEATURES}
     contributions = []
-    for feat, w, v in zip(FEATURES, model.weights, values, strict=True):
-        if w * v == 0:
+    for col, shape, term, value in zip(COLUMNS, model.shapes, terms, expand(values), strict=True):
+        if shape is None:
             continue
-        effect = base - sigmoid(logit - w * v)
-        contributions.append(Contribution(feat.name, v, effect, feat.doc))
+        effect = score - sigmoid(logit - term + shape.baseline)
+        if abs(effect) >= 0.005:
+            a, _, b = col.partition("*")
+            doc = docs[a] if not b else f"joint effect of {a} and {b}"
+            contributions.append(Contribution(col, value, effect, doc))
+    if _generic_only(q, c, al.core_pairs) and logit > GENERIC_ONLY_CAP:
+        effect = sigmoid(GENERIC_ONLY_CAP) - score
+        doc = "no identifying word aligned: generic words and legal forms only"
+        contributions.append(Contribution("generic_only", 1.0, effect, doc))
+        logit = GENERIC_ONLY_CAP
     return logit, contributions, al.pairs
 
 
@@ -188,6 +217,21 @@ def _ids(values: list[str]) -> set[str]:
     return out
 
 
+def _family_conflict(query: Record, candidate: Record) -> str | None:
+    if not (query.last_names and candidate.last_names and query.first_names and candidate.first_names):
+        return None
+    best = 0.0
+    for a in query.last_names:
+        for b in candidate.last_names:
+            qa, cb = prepare(a, True), prepare(b, True)
+            for x in qa.tokens:
+                for y in cb.tokens:
+                    best = max(best, token_similarity(x, y, qa.abjad or cb.abjad)[0])
+    if best >= 0.7:
+        return None
+    return f"{'/'.join(query.last_names)} vs {'/'.join(candidate.last_names)}"
+
+
 def other_evidence(query: Record, candidate: Record) -> list[tuple[str, str]]:
     """Non-name evidence as (kind, detail); each kind's weight is in EVIDENCE.
 
@@ -196,8 +240,13 @@ def other_evidence(query: Record, candidate: Record) -> list[tuple[str, str]]:
       an estimate), the same year but another day, or years further apart.
     - country_match / country_conflict: nationalities or countries overlap or not.
     - gender_conflict: both genders known and different.
+    - family_name_conflict: both give first and last names separately and the
+      last names do not agree (the names match only with first and last swapped).
     """
     found: list[tuple[str, str]] = []
+    family = _family_conflict(query, candidate)
+    if family:
+        found.append(("family_name_conflict", family))
     common = _ids(query.identifiers) & _ids(candidate.identifiers)
     if common:
         found.append(("identifier_match", ", ".join(sorted(common))))

@@ -55,10 +55,23 @@ class Alignment:
     disorder: float
 
 
+_SIMS: dict[tuple[str, str, bool], tuple[float, str]] = {}
+
+
 def token_similarity(a: Token, b: Token, abjad: bool) -> tuple[float, str]:
-    """Similarity of two tokens in [0, 1] and how it was found."""
+    """Similarity of two tokens in [0, 1] and how it was found (memoised)."""
     if a.text == b.text:
         return 1.0, "same"
+    key = (a.text, b.text, abjad)
+    found = _SIMS.get(key)
+    if found is None:
+        if len(_SIMS) > 500_000:
+            _SIMS.clear()
+        found = _SIMS[key] = _token_similarity(a, b, abjad)
+    return found
+
+
+def _token_similarity(a: Token, b: Token, abjad: bool) -> tuple[float, str]:
     if len(a.text) == 1 or len(b.text) == 1:
         if a.text[0] == b.text[0] and a.kind != KIND_NUMBER and b.kind != KIND_NUMBER:
             return INITIAL_SIM, "initial"
@@ -88,17 +101,21 @@ def token_similarity(a: Token, b: Token, abjad: bool) -> tuple[float, str]:
 def _joins(one: tuple[Token, ...], many: tuple[Token, ...]) -> list[tuple[int, int, int, float]]:
     """Tokens of ``one`` that equal 2-3 adjacent tokens of ``many`` run together
     ("goodwill" ~ "good will", "jinping" ~ "jin ping"): (i, start, end, similarity)."""
-    found = []
+    found: list[tuple[int, int, int, float]] = []
+    lengths = [len(t.text) for t in many]
+    texts = {t.text for t in many}
+    shortest = min(lengths) + min(lengths) - 2
     for i, tok in enumerate(one):
-        if len(tok.text) < 4:
+        n = len(tok.text)
+        if n < 4 or n < shortest or tok.text in texts:
             continue
         for s in range(len(many) - 1):
             for e in (s + 2, s + 3):
                 if e > len(many):
                     break
-                joined = "".join(t.text for t in many[s:e])
-                if abs(len(joined) - len(tok.text)) > 2:
+                if abs(sum(lengths[s:e]) - n) > 2:
                     continue
+                joined = "".join(t.text for t in many[s:e])
                 sim = Levenshtein.normalized_similarity(tok.text, joined)
                 if sim >= 0.8:
                     found.append((i, s, e, sim))
@@ -242,6 +259,11 @@ def _disorder(q: Name, c: Name, al: Alignment) -> float:
 
 
 def _acronym(q: Name, c: Name, al: Alignment) -> float:
+    return 1.0 if is_acronym(q, c) else 0.0
+
+
+def is_acronym(q: Name, c: Name) -> bool:
+    """Is one name (one word) the initials of the other?"""
     for short, long in ((q, c), (c, q)):
         if len(short.tokens) != 1 or len(long.tokens) < 2:
             continue
@@ -251,8 +273,8 @@ def _acronym(q: Name, c: Name, al: Alignment) -> float:
         every = "".join(t.text[0] for t in long.tokens)
         core = "".join(t.text[0] for t in long.tokens if t.kind not in (KIND_PARTICLE, KIND_LEGAL))
         if word in (every, core) or (len(word) >= 3 and (every.startswith(word) or core.startswith(word))):
-            return 1.0
-    return 0.0
+            return True
+    return False
 
 
 def _single(q: Name, c: Name, al: Alignment) -> float:

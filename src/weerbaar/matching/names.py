@@ -139,6 +139,8 @@ class Name:
 
 def clean(text: str) -> str:
     """Unicode clean-up: NFC, no control or format characters, single spaces."""
+    if text.isascii() and text.isprintable():
+        return " ".join(text.split())
     text = unicodedata.normalize("NFKC", text)
     text = "".join(" " if unicodedata.category(c)[0] in "CZ" and c != "\u200c" else c for c in text)
     return " ".join(text.split())
@@ -161,7 +163,15 @@ def _numbers() -> dict[tuple[str, ...], str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _number_starts() -> frozenset[str]:
+    return frozenset(k[0] for k in _numbers())
+
+
 def _number_words(words: list[str]) -> list[str]:
+    starts = _number_starts()
+    if not any(w in starts for w in words):
+        return words
     table = _numbers()
     out: list[str] = []
     i = 0
@@ -217,6 +227,7 @@ def _kind(word: str, person: bool, legal: frozenset[str]) -> str:
     return KIND_NAME
 
 
+@lru_cache(maxsize=200_000)
 def make_token(word: str, kind: str) -> Token:
     return Token(
         text=word,

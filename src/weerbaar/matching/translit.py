@@ -106,6 +106,8 @@ def script_of(text: str) -> str:
     alphabetic characters count (digits, punctuation and combining marks do not); ties go
     to the script seen first.
     """
+    if text.isascii():
+        return "Latin" if any(c.isalpha() for c in text) else ""
     counts: dict[str, int] = {}
     for char in text:
         if char.isalpha():

@@ -1,7 +1,7 @@
 """The candidate index: find the few list entities worth scoring for a query.
 
     CandidateIndex.build(entries)        -> index over every name of every entry
-    index.candidates(record, limit=40)   -> entry numbers, best first
+    index.candidates(record, limit=40)   -> [Candidate], best first
     load_index(settings)                 -> the cached index, built when the store changed
 
 Blocking only: the index never decides a match; it keeps the top ``limit``
@@ -36,6 +36,7 @@ import re
 import sqlite3
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -51,7 +52,7 @@ from weerbaar.matching.record import Record
 from weerbaar.screening.entities import Entry
 
 #: Bump when the features or the file layout change: old cache files are then ignored.
-INDEX_FORMAT = 1
+INDEX_FORMAT = 2
 DEFAULT_LIMIT = 40
 #: Relative weight of each feature family (whole word, folded, skeleton, 3-gram).
 FAMILY_WEIGHTS = {"w": 1.5, "f": 1.5, "s": 0.7, "g": 1.0}
@@ -90,6 +91,15 @@ def query_names(record: Record) -> list[Name]:
     return [prepare(n, person) for n in record_names(record)]
 
 
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """An entry found for a query: its number, similarity and names (best first)."""
+
+    number: int
+    similarity: float
+    names: list[str]
+
+
 class CandidateIndex:
     """Posting lists of name features over every entry, plus identifier lookups.
 
@@ -106,6 +116,7 @@ class CandidateIndex:
         self.names: Ints = data["names"]
         self.weights: Floats = data["weights"]
         self.n_names: int = data["n_names"]
+        self.name_texts: list[str] = orjson.loads(data["name_texts"])
         self.entry_start: npt.NDArray[np.int64] = data["entry_start"]
         self.has_names: npt.NDArray[np.bool_] = data["has_names"]
         self.identifiers: dict[str, list[int]] = data["identifiers"]
@@ -138,11 +149,13 @@ class CandidateIndex:
         cols: list[int] = []
         vals: list[float] = []
         entry_start: list[int] = []
+        name_texts: list[str] = []
         n_names = 0
         identifiers: dict[str, list[int]] = defaultdict(list)
         for number, entry in enumerate(entries):
             entry_start.append(n_names)
-            for feats in _entry_features(entry):
+            for text, feats in _entry_features(entry):
+                name_texts.append(text)
                 for feature, value in feats.items():
                     rows.append(n_names)
                     cols.append(vocab.setdefault(feature, len(vocab)))
@@ -172,6 +185,7 @@ class CandidateIndex:
                 "names": by_feature.indices.astype(np.int32),
                 "weights": by_feature.data.astype(np.float32),
                 "n_names": n_names,
+                "name_texts": orjson.dumps(name_texts),
                 "entry_start": starts,
                 "has_names": ends > starts,
                 "identifiers": dict(identifiers),
@@ -182,22 +196,38 @@ class CandidateIndex:
         )
 
     # -- searching -----------------------------------------------------------
-    def candidates(self, record: Record, limit: int = DEFAULT_LIMIT) -> list[int]:
-        """Entry numbers worth scoring against ``record``, best first (at most ``limit``)."""
+    def candidates(self, record: Record, limit: int = DEFAULT_LIMIT) -> list[Candidate]:
+        """Entries worth scoring against ``record``, best first (at most ``limit``).
+
+        Entries sharing an identifier with the query come first (similarity 1.0).
+        """
         exact = list(dict.fromkeys(self.identifier_hits(record)))
-        best: Floats | None = None
+        per_name: Floats | None = None
         for name in query_names(record):
-            scores = self._entry_scores(name)
+            scores = self._name_scores(name)
             if scores is not None:
-                best = scores if best is None else np.maximum(best, scores)
-        if best is None:
-            return exact[:limit]
-        best = best * self._mask(record.schema)
+                per_name = scores if per_name is None else np.maximum(per_name, scores)
+        if per_name is None:
+            return [self._candidate(n, 1.0, None) for n in exact[:limit]]
+        best = np.maximum.reduceat(per_name, self.entry_start) * self.has_names
+        best *= self._mask(record.schema)
         want = min(limit + len(exact), len(best))
         top = np.argpartition(-best, want - 1)[:want]
         top = top[np.argsort(-best[top], kind="stable")]
         ranked = [int(n) for n in top if best[n] > 0 and int(n) not in exact]
-        return (exact + ranked)[:limit]
+        found = [self._candidate(n, 1.0, per_name) for n in exact]
+        found += [self._candidate(n, float(best[n]), per_name) for n in ranked]
+        return found[:limit]
+
+    def _candidate(self, number: int, similarity: float, per_name: Floats | None) -> Candidate:
+        """The entry with its names, best-matching first (all of them when not ranked)."""
+        start = int(self.entry_start[number])
+        end = int(self.entry_start[number + 1]) if number + 1 < len(self) else self.n_names
+        texts = self.name_texts[start:end]
+        if per_name is not None and len(texts) > 1:
+            order = np.argsort(-per_name[start:end], kind="stable")
+            texts = [texts[i] for i in order]
+        return Candidate(number, similarity, texts)
 
     def identifier_hits(self, record: Record) -> list[int]:
         keys = {identifier_key(v) for v in record.identifiers} - {None}
@@ -210,8 +240,8 @@ class CandidateIndex:
             self._masks[schema] = ok[self.entry_schema] if len(ok) else ok
         return self._masks[schema]
 
-    def _entry_scores(self, name: Name) -> Floats | None:
-        """Per entry, the cosine of the query name with the entry's best name."""
+    def _name_scores(self, name: Name) -> Floats | None:
+        """The cosine of the query name with every indexed name (plus one spare slot)."""
         feats = name_features(name)
         known = [(self.vocab[f], v) for f, v in feats.items() if f in self.vocab]
         if not known or not len(self.names):
@@ -226,8 +256,7 @@ class CandidateIndex:
         sims = self.weights[take] * np.repeat(q, lengths)
         # one spare slot so an entry without names at the end still has a start
         per_name = np.bincount(self.names[take], weights=sims, minlength=self.n_names + 1)
-        per_name = per_name.astype(np.float32)
-        return np.maximum.reduceat(per_name, self.entry_start) * self.has_names
+        return per_name.astype(np.float32)
 
     # -- persistence ---------------------------------------------------------
     def save(self, path: Path) -> None:
@@ -246,7 +275,8 @@ class CandidateIndex:
         return cls(data)
 
 
-def _entry_features(entry: Entry) -> list[dict[str, float]]:
+def _entry_features(entry: Entry) -> list[tuple[str, dict[str, float]]]:
+    """(text, features) of each distinct name of the entry."""
     person = is_person(entry.schema)
     out = []
     seen: set[str] = set()
@@ -254,7 +284,7 @@ def _entry_features(entry: Entry) -> list[dict[str, float]]:
         name = prepare(text, person)
         if name.latin and name.latin not in seen:
             seen.add(name.latin)
-            out.append(name_features(name))
+            out.append((text, name_features(name)))
     return out
 
 

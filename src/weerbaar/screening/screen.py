@@ -22,16 +22,26 @@ import os
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from weerbaar.core.settings import Settings
+from rapidfuzz.fuzz import token_set_ratio
+
 from weerbaar.matching import DEFAULT_THRESHOLD, Record, compare
-from weerbaar.screening.index import DEFAULT_LIMIT, CandidateIndex, load_index
+from weerbaar.matching.compare import is_person, record_names
+from weerbaar.matching.names import prepare
+from weerbaar.screening.index import DEFAULT_LIMIT, Candidate, CandidateIndex, load_index
 
 #: Hits scoring below this (or below the threshold, if lower) are not reported.
 REPORT_FLOOR = 0.5
+#: Only a candidate's best names (by index similarity) are scored: the rest rarely win.
+NAMES_PER_CANDIDATE = 2
+#: The index's best candidates are always scored; the others only when they look alike.
+ALWAYS_SCORED = 5
+#: The quick spelling similarity (0-1) a further candidate needs to be scored.
+MIN_SIMILARITY = 0.7
 #: Rows a worker screens per task; big enough to keep inter-process traffic small.
 CHUNK = 64
 #: Below this many rows, screening stays in one process (forking costs more).
@@ -69,9 +79,17 @@ class Hit:
 class Screener:
     """Candidate index plus scorer: the one object every front end calls."""
 
-    def __init__(self, index: CandidateIndex, candidates: int = DEFAULT_LIMIT) -> None:
+    def __init__(
+        self,
+        index: CandidateIndex,
+        candidates: int = DEFAULT_LIMIT,
+        names: int = NAMES_PER_CANDIDATE,
+        min_similarity: float = MIN_SIMILARITY,
+    ) -> None:
         self.index = index
         self.candidates = candidates
+        self.names = names
+        self.min_similarity = min_similarity
 
     @classmethod
     def open(cls, settings: Settings | None = None, *, progress: bool = False) -> Screener:
@@ -85,9 +103,17 @@ class Screener:
         limit_score = DEFAULT_THRESHOLD if threshold is None else threshold
         floor = min(REPORT_FLOOR, limit_score)
         hits: list[Hit] = []
-        for number in self.index.candidates(record, self.candidates):
-            entry = self.index.entry(number)
-            result = compare(record, entry.record, limit_score)
+        for found in self._worth_scoring(record):
+            entry = self.index.entry(found.number)
+            candidate = replace(
+                entry.record,
+                names=found.names[: self.names],
+                first_names=[],
+                middle_names=[],
+                last_names=[],
+                father_names=[],
+            )
+            result = compare(record, candidate, limit_score)
             if result.score < floor:
                 continue
             hits.append(
@@ -105,6 +131,31 @@ class Screener:
             )
         hits.sort(key=lambda h: -h.score)
         return hits[:limit]
+
+    def _worth_scoring(self, record: Record) -> list[Candidate]:
+        """The index's candidates minus those sharing almost no letters with the query.
+
+        The first ``ALWAYS_SCORED`` are always kept; the rest only when a quick
+        spelling comparison (rapidfuzz token-set ratio of the Latin forms) of
+        their best name reaches ``self.min_similarity``. This keeps the costly
+        scorer for candidates that could plausibly be the same name.
+        """
+        found = self.index.candidates(record, self.candidates)
+        if len(found) <= ALWAYS_SCORED:
+            return found
+        person = is_person(record.schema)
+        queries = [prepare(n, person).latin for n in record_names(record)]
+        keep = found[:ALWAYS_SCORED]
+        for cand in found[ALWAYS_SCORED:]:
+            if cand.similarity >= 1.0:
+                keep.append(cand)
+                continue
+            c_person = person or is_person(self.index.entry(cand.number).schema)
+            latin = prepare(cand.names[0], c_person).latin
+            quick = max(token_set_ratio(q, latin) for q in queries) / 100.0 if queries else 0.0
+            if quick >= self.min_similarity:
+                keep.append(cand)
+        return keep
 
 
 @dataclass
@@ -272,6 +323,4 @@ def screen(
 
 
 def _names(record: Record) -> list[str]:
-    from weerbaar.matching.compare import record_names
-
     return record_names(record)
