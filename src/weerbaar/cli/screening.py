@@ -50,7 +50,9 @@ def match(
         screener = Screener.open(Settings.from_env(), progress=not as_json)
         hits = screener.match_record(record, limit=limit, threshold=threshold)
     if as_json:
-        print_json({"query": {"name": name, "schema": record.schema}, "hits": [h.as_dict() for h in hits]})
+        print_json(
+            {"query": {"name": name, "schema": record.schema}, "hits": [h.as_dict() for h in hits]}
+        )
         return
     table = Table("score", "match", "name", "schema", "lists", "entity", "explanation")
     table.columns[0].no_wrap = table.columns[5].no_wrap = True

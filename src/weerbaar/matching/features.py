@@ -258,6 +258,21 @@ def _disorder(q: Name, c: Name, al: Alignment) -> float:
     return al.disorder
 
 
+_FILIATION = frozenset({"bin", "ibn", "bint", "ben", "binti", "ould", "walad"})
+
+
+def _filiation_order(q: Name, c: Name, al: Alignment) -> float:
+    if any(t.text in _FILIATION for t in q.tokens) or any(t.text in _FILIATION for t in c.tokens):
+        return al.disorder
+    return 0.0
+
+
+def _original_script(q: Name, c: Name, al: Alignment) -> float:
+    if q.script == c.script and q.script not in ("Latin", ""):
+        return 1.0 - ratio(q.letters, c.letters) / 100.0
+    return 0.0
+
+
 def _acronym(q: Name, c: Name, al: Alignment) -> float:
     return 1.0 if is_acronym(q, c) else 0.0
 
@@ -329,6 +344,8 @@ FEATURES: list[Feature] = [
     Feature("candidate_unmatched", "Name words in the listed name with no counterpart (max 3)", _candidate_missing),
     Feature("substituted", "Name words with no counterpart on both sides: a different name (max 2)", _substituted),
     Feature("word_order", "Share of aligned word pairs in a different order (0 same order)", _disorder),
+    Feature("filiation_order", "Word order differs in a name with bin/ibn/ben (father and son swapped)", _filiation_order),
+    Feature("original_script_difference", "Both names in the same non-Latin script: how much the original letters differ", _original_script),
     Feature("acronym", "One name is the initials of the other (PLA, People's Liberation Army)", _acronym),
     Feature("single_word", "Only one name word aligned: weak evidence on its own", _single),
     Feature("whole_name", "Edit similarity of the whole names, words sorted and joined", _compact),

@@ -115,6 +115,7 @@ class Name:
     legal_forms: frozenset[str]
     numbers: frozenset[str]
     latin: str
+    letters: str
 
     @property
     def core(self) -> tuple[Token, ...]:
@@ -265,4 +266,5 @@ def prepare(text: str, person: bool) -> Name:
         legal_forms=legal,
         numbers=numbers,
         latin=latin,
+        letters="".join(ch for ch in folded if ch.isalnum()),
     )

@@ -93,9 +93,7 @@ def _gender(entity: StatementEntity) -> str | None:
     return values[0] if values else None
 
 
-def to_entry(
-    entity: StatementEntity, documents: list[str], dates: dict[str, str]
-) -> Entry | None:
+def to_entry(entity: StatementEntity, documents: list[str], dates: dict[str, str]) -> Entry | None:
     """The Entry for a merged target entity; None when it has no name."""
     names = _values(entity, NAME_PROPS)
     first = _values(entity, ("firstName",))
@@ -132,9 +130,7 @@ def _earliest(dates: dict[str, str], source: str, values: Iterable[str]) -> None
             dates[source] = value[:10]
 
 
-def load_entries(
-    store: Store, progress: Callable[[int], None] | None = None
-) -> list[Entry]:
+def load_entries(store: Store, progress: Callable[[int], None] | None = None) -> list[Entry]:
     """Every current list target with a name, merged under its canonical id."""
     from weerbaar.store.views import current_entities
 

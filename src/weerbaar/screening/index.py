@@ -35,7 +35,7 @@ import pickle
 import re
 import sqlite3
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -288,10 +288,10 @@ def _entry_features(entry: Entry) -> list[tuple[str, dict[str, float]]]:
     return out
 
 
-def _unit_rows(matrix: object) -> object:
+def _unit_rows(matrix: Any) -> Any:
+    """The sparse matrix with each row scaled to unit length (empty rows left as they are)."""
     from scipy import sparse
 
-    assert isinstance(matrix, sparse.csr_matrix)
     norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
     return sparse.csr_matrix(sparse.diags(1.0 / norms) @ matrix)

@@ -26,9 +26,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from weerbaar.core.settings import Settings
 from rapidfuzz.fuzz import token_set_ratio
 
+from weerbaar.core.settings import Settings
 from weerbaar.matching import DEFAULT_THRESHOLD, Record, compare
 from weerbaar.matching.compare import is_person, record_names
 from weerbaar.matching.names import prepare
@@ -202,7 +202,9 @@ _WORKER: tuple[Screener, float | None] | None = None
 def _screen_chunk(records: Sequence[Record]) -> list[list[Hit]]:
     assert _WORKER is not None, "worker started without a screener"
     screener, threshold = _WORKER
-    return [screener.match_record(r, limit=screener.candidates, threshold=threshold) for r in records]
+    return [
+        screener.match_record(r, limit=screener.candidates, threshold=threshold) for r in records
+    ]
 
 
 def _chunks(records: Sequence[Record], size: int) -> Iterator[Sequence[Record]]:

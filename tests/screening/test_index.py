@@ -1,0 +1,70 @@
+"""The candidate index finds listed entities from imperfect queries."""
+
+from __future__ import annotations
+
+from weerbaar.core.settings import Settings
+from weerbaar.lists import Lists
+from weerbaar.matching import Record
+from weerbaar.screening.index import identifier_key, index_dir, load_index
+from tests.conftest import FIXTURES
+
+
+def found(settings: Settings, record: Record, limit: int = 10) -> list[str]:
+    index = load_index(settings)
+    return [index.entry(c.number).id for c in index.candidates(record, limit)]
+
+
+def test_a_misspelled_name_finds_the_person(listed: Settings) -> None:
+    assert "unsc-9000001" in found(listed, Record(schema="Person", names=["Kim Chol Ugn"]))
+
+
+def test_a_reordered_name_finds_the_person(listed: Settings) -> None:
+    hits = found(listed, Record(schema="Person", names=["FIKTIVNAYA Petra Ivanovna"]))
+    assert hits[0] == "eu-fsf-900011"
+
+
+def test_a_transliterated_name_finds_the_person(listed: Settings) -> None:
+    hits = found(listed, Record(schema="Person", names=["Иван Петрович Фиктивный"]))
+    assert "fx-person-ivan" in hits[:3]
+    hits = found(listed, Record(schema="Person", names=["Ivan Petrovitch Fiktivnyi"]))
+    assert "fx-person-ivan" in hits[:3]
+
+
+def test_an_identifier_alone_finds_the_entity(listed: Settings) -> None:
+    record = Record(schema="Vessel", names=["Unknown Ship"], identifiers=["IMO 9123453"])
+    assert found(listed, record)[0] == "ofac-90003"
+
+
+def test_identifiers_are_compared_without_punctuation() -> None:
+    assert identifier_key("IMO 9123453") == identifier_key("9123453")
+    assert identifier_key("745-120-012") == "745120012"
+    assert identifier_key("12") is None
+
+
+def test_a_person_query_never_returns_vessels(listed: Settings) -> None:
+    index = load_index(listed)
+    hits = index.candidates(Record(schema="Person", names=["Ocean Fiction"]), 10)
+    assert all(index.entry(c.number).schema != "Vessel" for c in hits)
+
+
+def test_the_index_is_cached_and_rebuilt_after_a_new_list_version(listed: Settings) -> None:
+    load_index(listed)
+    first = sorted(index_dir(listed).glob("*.pickle"))
+    assert len(first) == 1
+    load_index(listed)
+    assert sorted(index_dir(listed).glob("*.pickle")) == first
+    with Lists(listed) as lists:  # the CSV edition of the EU list is a new version
+        lists.import_paths([FIXTURES / "eu_fsf" / "eu_fsf.csv"], source="eu_fsf")
+    load_index(listed)
+    second = sorted(index_dir(listed).glob("*.pickle"))
+    assert len(second) == 1
+    assert second != first
+
+
+def test_an_empty_store_is_a_clear_error(home: object) -> None:
+    import pytest
+
+    from weerbaar.core.errors import NotFoundError
+
+    with pytest.raises(NotFoundError, match="no lists"):
+        load_index(Settings.from_env())
