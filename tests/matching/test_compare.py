@@ -72,7 +72,11 @@ def test_person_name_parsing() -> None:
     name = prepare("PUTIN, Vladimir Vladimirovich", True)
     assert [t.text for t in name.tokens] == ["vladimir", "vladimirovich", "putin"]
     assert name.tokens[1].kind == KIND_PATRONYMIC
-    assert [t.text for t in prepare("Dr. Ayman al-Zawahiri", True).tokens] == ["ayman", "al", "zawahiri"]
+    assert [t.text for t in prepare("Dr. Ayman al-Zawahiri", True).tokens] == [
+        "ayman",
+        "al",
+        "zawahiri",
+    ]
 
 
 def test_fold_merges_romanisations() -> None:
@@ -87,9 +91,13 @@ def test_birth_date_moves_the_score_both_ways() -> None:
     base = Record("Person", names=["Ali Hassan Khalil"])
     listed = Record("Person", names=["Ali Hasan Khalil"], birth_dates=["1965-03-01"])
     plain = compare(base, listed).score
-    same = compare(Record("Person", names=["Ali Hassan Khalil"], birth_dates=["1965-03-01"]), listed)
+    same = compare(
+        Record("Person", names=["Ali Hassan Khalil"], birth_dates=["1965-03-01"]), listed
+    )
     year = compare(Record("Person", names=["Ali Hassan Khalil"], birth_dates=["1965"]), listed)
-    other = compare(Record("Person", names=["Ali Hassan Khalil"], birth_dates=["1980-01-01"]), listed)
+    other = compare(
+        Record("Person", names=["Ali Hassan Khalil"], birth_dates=["1980-01-01"]), listed
+    )
     assert same.score > year.score > plain > other.score
     assert not other.match
     assert [e.feature for e in same.evidence] == ["birth_date_day"]
@@ -145,3 +153,25 @@ def test_every_feature_is_documented_and_modelled() -> None:
         assert set(data[kind]["shapes"]) <= set(COLUMNS)
     models = load_models()
     assert models.threshold == T
+
+
+def test_one_shared_word_is_not_a_person_hit() -> None:
+    r = compare(Record("Person", names=["Sara Jones"]), Record("Person", names=["SARA"]))
+    assert not r.match
+    assert "one_word_only" in [c.feature for c in r.contributions]
+
+
+def test_committed_weights_match_a_fresh_fit(shared: object) -> None:
+    """weights.json is what benchmarks/fit_matcher.py produces (it cannot drift)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run(
+        [sys.executable, str(root / "benchmarks" / "fit_matcher.py"), "--check"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]

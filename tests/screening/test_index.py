@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from tests.conftest import FIXTURES
 from weerbaar.core.settings import Settings
 from weerbaar.lists import Lists
 from weerbaar.matching import Record
 from weerbaar.screening.index import identifier_key, index_dir, load_index
-from tests.conftest import FIXTURES
 
 
 def found(settings: Settings, record: Record, limit: int = 10) -> list[str]:

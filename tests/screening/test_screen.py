@@ -14,7 +14,7 @@ CUSTOMERS = [
     ("Klantnummer", "Naam", "Geboortedatum", "Type", "IMO"),
     ("K1", "Kim Chol Un", "1968-05-02", "persoon", ""),
     ("K2", "Hendrika Bakker", "1980-01-01", "persoon", ""),
-    ("K3", "Unknown Ship", "", "vessel", "IMO 9123453"),
+    ("K3", "Sea Pretense", "", "vessel", "IMO 9123453"),
     ("K4", "FIKTIVNAYA, Petra Ivanovna", "1975-03-10", "persoon", ""),
 ]
 

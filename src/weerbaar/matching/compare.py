@@ -14,7 +14,7 @@ from typing import Any
 
 from weerbaar.matching.features import FEATURES, Aligned, is_acronym, measure, token_similarity
 from weerbaar.matching.model import COLUMNS, NameModel, expand, load_models, sigmoid
-from weerbaar.matching.names import Name, prepare
+from weerbaar.matching.names import KIND_GENERIC, Name, prepare
 from weerbaar.matching.record import Record
 
 PERSON_SCHEMATA = frozenset({"Person"})
@@ -26,7 +26,7 @@ NON_PERSON = frozenset(
 #: Log-odds added for each kind of non-name evidence (documented in the docstring
 #: of :func:`other_evidence` and in the explanation of every result).
 EVIDENCE = {
-    "identifier_match": 4.0,
+    "identifier_match": 6.0,
     "birth_date_day": 1.5,
     "birth_date_month": 0.9,
     "birth_date_year": 0.6,
@@ -104,8 +104,12 @@ class Comparison:
             "candidate_name": self.candidate_name,
             "name_score": round(self.name_score, 4),
             "aligned": [
-                {"query": a.query, "candidate": a.candidate, "similarity": round(a.similarity, 3),
-                 "how": a.how}
+                {
+                    "query": a.query,
+                    "candidate": a.candidate,
+                    "similarity": round(a.similarity, 3),
+                    "how": a.how,
+                }
                 for a in self.aligned
             ],
             "name_features": [c.as_dict() for c in self.contributions],
@@ -122,15 +126,26 @@ GENERIC_ONLY_CAP = -4.0
 NAME_CAP = 4.5
 
 
-def _generic_only(q: Name, c: Name, core_pairs: int) -> bool:
-    return core_pairs == 0 and bool(q.core or c.core) and not is_acronym(q, c)
+#: Log-odds ceiling of a person matched on one word only when one of the names
+#: has more ("Sara Jones" vs an alias "SARA"): score 0.27, never a hit alone.
+ONE_WORD_CAP = -1.0
+
+
+def _cap(q: Name, c: Name, core_pairs: int) -> tuple[float, str, str] | None:
+    """A ceiling on the name's log-odds for pairs no feature weighting may rescue."""
+    if core_pairs == 0 and bool(q.core or c.core) and not is_acronym(q, c):
+        return GENERIC_ONLY_CAP, "generic_only", "no identifying word aligned: generic words only"
+    if q.person and core_pairs == 1 and max(len(q.core), len(c.core)) > 1:
+        return ONE_WORD_CAP, "one_word_only", "a person matched on one name word only"
+    return None
 
 
 def name_logit(q: Name, c: Name, model: NameModel) -> float:
     values, al = measure(q, c)
     logit = min(model.logit(values), NAME_CAP)
-    if _generic_only(q, c, al.core_pairs):
-        return min(logit, GENERIC_ONLY_CAP)
+    cap = _cap(q, c, al.core_pairs)
+    if cap is not None:
+        return min(logit, cap[0])
     return logit
 
 
@@ -138,7 +153,9 @@ def compare_names(schema: str, name1: str, name2: str) -> float:
     """Calibrated score of two names of the given schema (the fast path)."""
     person = is_person(schema)
     models = load_models()
-    return sigmoid(name_logit(prepare(name1, person), prepare(name2, person), models.for_kind(person)))
+    return sigmoid(
+        name_logit(prepare(name1, person), prepare(name2, person), models.for_kind(person))
+    )
 
 
 def record_names(record: Record) -> list[str]:
@@ -152,7 +169,9 @@ def record_names(record: Record) -> list[str]:
     return names
 
 
-def _explain_names(q: Name, c: Name, model: NameModel) -> tuple[float, list[Contribution], list[Aligned]]:
+def _explain_names(
+    q: Name, c: Name, model: NameModel
+) -> tuple[float, list[Contribution], list[Aligned]]:
     values, al = measure(q, c)
     terms = model.terms(values)
     logit = model.bias + sum(terms)
@@ -170,11 +189,10 @@ def _explain_names(q: Name, c: Name, model: NameModel) -> tuple[float, list[Cont
             a, _, b = col.partition("*")
             doc = docs[a] if not b else f"joint effect of {a} and {b}"
             contributions.append(Contribution(col, value, effect, doc))
-    if _generic_only(q, c, al.core_pairs) and logit > GENERIC_ONLY_CAP:
-        effect = sigmoid(GENERIC_ONLY_CAP) - score
-        doc = "no identifying word aligned: generic words and legal forms only"
-        contributions.append(Contribution("generic_only", 1.0, effect, doc))
-        logit = GENERIC_ONLY_CAP
+    cap = _cap(q, c, al.core_pairs)
+    if cap is not None and logit > cap[0]:
+        contributions.append(Contribution(cap[1], 1.0, sigmoid(cap[0]) - score, cap[2]))
+        logit = cap[0]
     return logit, contributions, al.pairs
 
 
@@ -184,8 +202,12 @@ def _dates(q: list[str], c: list[str]) -> tuple[str, str] | None:
         return None
     best: tuple[int, str, str] | None = None
     rank = {
-        "birth_date_day": 6, "birth_date_month": 5, "birth_date_year": 4,
-        "birth_date_other_day": 3, "birth_date_near": 2, "birth_date_conflict": 1,
+        "birth_date_day": 6,
+        "birth_date_month": 5,
+        "birth_date_year": 4,
+        "birth_date_other_day": 3,
+        "birth_date_near": 2,
+        "birth_date_conflict": 1,
     }
     for a in q:
         for b in c:
@@ -193,7 +215,11 @@ def _dates(q: list[str], c: list[str]) -> tuple[str, str] | None:
                 continue
             n = min(len(a), len(b))
             if a[:4] != b[:4]:
-                kind = "birth_date_near" if abs(int(a[:4]) - int(b[:4])) == 1 else "birth_date_conflict"
+                kind = (
+                    "birth_date_near"
+                    if abs(int(a[:4]) - int(b[:4])) == 1
+                    else "birth_date_conflict"
+                )
             elif a[:n] == b[:n]:
                 kind = {10: "birth_date_day", 7: "birth_date_month"}.get(n, "birth_date_year")
             else:
@@ -218,7 +244,9 @@ def _ids(values: list[str]) -> set[str]:
 
 
 def _family_conflict(query: Record, candidate: Record) -> str | None:
-    if not (query.last_names and candidate.last_names and query.first_names and candidate.first_names):
+    if not (
+        query.last_names and candidate.last_names and query.first_names and candidate.first_names
+    ):
         return None
     best = 0.0
     for a in query.last_names:
@@ -258,8 +286,12 @@ def other_evidence(query: Record, candidate: Record) -> list[tuple[str, str]]:
         if both:
             found.append(("country_match", ", ".join(sorted(both))))
         else:
-            found.append(("country_conflict",
-                          f"{'/'.join(query.countries)} vs {'/'.join(candidate.countries)}"))
+            found.append(
+                (
+                    "country_conflict",
+                    f"{'/'.join(query.countries)} vs {'/'.join(candidate.countries)}",
+                )
+            )
     if query.gender and candidate.gender:
         qg, cg = query.gender.lower()[:1], candidate.gender.lower()[:1]
         if qg in "mf" and cg in "mf" and qg != cg:
@@ -276,6 +308,13 @@ def compatible(a: str, b: str) -> bool:
     return True
 
 
+def looks_like_organisation(name: str) -> bool:
+    """A name with a legal form or a generic business word ("... CORPORATION",
+    "... TRADING") is not a person's name, whatever the record's schema says."""
+    prepared = prepare(name, False)
+    return bool(prepared.legal_forms) or any(t.kind == KIND_GENERIC for t in prepared.tokens)
+
+
 def compare(query: Record, candidate: Record, threshold: float | None = None) -> Comparison:
     """Score a query record against a candidate record, with the explanation."""
     models = load_models()
@@ -285,9 +324,17 @@ def compare(query: Record, candidate: Record, threshold: float | None = None) ->
     person = is_person(query.schema) or is_person(candidate.schema)
     model = models.for_kind(person)
     best: tuple[float, Name, Name] | None = None
+    # A person against a record of unknown kind (LegalEntity): skip its names
+    # that are plainly an organisation's.
+    check_q = person and not is_person(query.schema)
+    check_c = person and not is_person(candidate.schema)
     for qn in record_names(query):
+        if check_q and looks_like_organisation(qn):
+            continue
         q = prepare(qn, person)
         for cn in record_names(candidate):
+            if check_c and looks_like_organisation(cn):
+                continue
             c = prepare(cn, person)
             logit = name_logit(q, c, model)
             if best is None or logit > best[0]:

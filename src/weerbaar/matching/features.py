@@ -78,7 +78,10 @@ def _token_similarity(a: Token, b: Token, abjad: bool) -> tuple[float, str]:
         return 0.0, ""
     if a.kind == KIND_NUMBER or b.kind == KIND_NUMBER:
         return 0.0, ""
-    sim = max(Levenshtein.normalized_similarity(a.text, b.text), JaroWinkler.similarity(a.text, b.text) - 0.1)
+    sim = max(
+        Levenshtein.normalized_similarity(a.text, b.text),
+        JaroWinkler.similarity(a.text, b.text) - 0.1,
+    )
     how = "spelling"
     if a.folded == b.folded:
         if sim < 0.92:
@@ -250,7 +253,9 @@ def _candidate_missing(q: Name, c: Name, al: Alignment) -> float:
 
 def _substituted(q: Name, c: Name, al: Alignment) -> float:
     left_q = sum(1 for t in al.query_left if t.kind in (KIND_NAME, KIND_NUMBER, KIND_PATRONYMIC))
-    left_c = sum(1 for t in al.candidate_left if t.kind in (KIND_NAME, KIND_NUMBER, KIND_PATRONYMIC))
+    left_c = sum(
+        1 for t in al.candidate_left if t.kind in (KIND_NAME, KIND_NUMBER, KIND_PATRONYMIC)
+    )
     return float(min(left_q, left_c, 2))
 
 
@@ -287,7 +292,9 @@ def is_acronym(q: Name, c: Name) -> bool:
             continue
         every = "".join(t.text[0] for t in long.tokens)
         core = "".join(t.text[0] for t in long.tokens if t.kind not in (KIND_PARTICLE, KIND_LEGAL))
-        if word in (every, core) or (len(word) >= 3 and (every.startswith(word) or core.startswith(word))):
+        if word in (every, core) or (
+            len(word) >= 3 and (every.startswith(word) or core.startswith(word))
+        ):
             return True
     return False
 
@@ -336,25 +343,63 @@ def _abjad_compact(q: Name, c: Name, al: Alignment) -> float:
 
 
 FEATURES: list[Feature] = [
-    Feature("coverage", "Share of both names' token weight that is aligned, times similarity", _coverage),
+    Feature(
+        "coverage", "Share of both names' token weight that is aligned, times similarity", _coverage
+    ),
     Feature("query_coverage", "Share of the query's token weight that is aligned", _query_coverage),
-    Feature("candidate_coverage", "Share of the listed name's token weight that is aligned", _candidate_coverage),
+    Feature(
+        "candidate_coverage",
+        "Share of the listed name's token weight that is aligned",
+        _candidate_coverage,
+    ),
     Feature("weakest_token", "Similarity of the least similar aligned pair of name words", _worst),
-    Feature("query_unmatched", "Name words in the query with no counterpart (count, max 3)", _query_missing),
-    Feature("candidate_unmatched", "Name words in the listed name with no counterpart (max 3)", _candidate_missing),
-    Feature("substituted", "Name words with no counterpart on both sides: a different name (max 2)", _substituted),
-    Feature("word_order", "Share of aligned word pairs in a different order (0 same order)", _disorder),
-    Feature("filiation_order", "Word order differs in a name with bin/ibn/ben (father and son swapped)", _filiation_order),
-    Feature("original_script_difference", "Both names in the same non-Latin script: how much the original letters differ", _original_script),
-    Feature("acronym", "One name is the initials of the other (PLA, People's Liberation Army)", _acronym),
+    Feature(
+        "query_unmatched",
+        "Name words in the query with no counterpart (count, max 3)",
+        _query_missing,
+    ),
+    Feature(
+        "candidate_unmatched",
+        "Name words in the listed name with no counterpart (max 3)",
+        _candidate_missing,
+    ),
+    Feature(
+        "substituted",
+        "Name words with no counterpart on both sides: a different name (max 2)",
+        _substituted,
+    ),
+    Feature(
+        "word_order", "Share of aligned word pairs in a different order (0 same order)", _disorder
+    ),
+    Feature(
+        "filiation_order",
+        "Word order differs in a name with bin/ibn/ben (father and son swapped)",
+        _filiation_order,
+    ),
+    Feature(
+        "original_script_difference",
+        "Both names in the same non-Latin script: how much the original letters differ",
+        _original_script,
+    ),
+    Feature(
+        "acronym", "One name is the initials of the other (PLA, People's Liberation Army)", _acronym
+    ),
     Feature("single_word", "Only one name word aligned: weak evidence on its own", _single),
     Feature("whole_name", "Edit similarity of the whole names, words sorted and joined", _compact),
     Feature("initials", "Aligned pairs that rest on an initial only (max 2)", _initials),
-    Feature("number_conflict", "The names carry different numbers (1), or only one has a number (0.5)", _numbers),
+    Feature(
+        "number_conflict",
+        "The names carry different numbers (1), or only one has a number (0.5)",
+        _numbers,
+    ),
     Feature("legal_form_conflict", "Both names have a legal form and they differ", _legal),
     Feature("cross_script", "The names were written in different scripts", _cross),
     Feature("same_words", "The same name words after transliteration, in any order", _exact),
-    Feature("consonants", "Consonant-skeleton similarity when one name is Arabic or Hebrew", _abjad_compact),
+    Feature(
+        "consonants",
+        "Consonant-skeleton similarity when one name is Arabic or Hebrew",
+        _abjad_compact,
+    ),
 ]
 FEATURE_NAMES = [f.name for f in FEATURES]
 

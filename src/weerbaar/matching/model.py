@@ -75,7 +75,9 @@ class NameModel:
 
     def terms(self, values: list[float]) -> list[float]:
         """Each column's contribution to the log-odds."""
-        return [s(v) if s is not None else 0.0 for s, v in zip(self.shapes, expand(values), strict=True)]
+        return [
+            s(v) if s is not None else 0.0 for s, v in zip(self.shapes, expand(values), strict=True)
+        ]
 
     def logit(self, values: list[float]) -> float:
         return self.bias + sum(self.terms(values))

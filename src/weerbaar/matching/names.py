@@ -16,20 +16,7 @@ from functools import lru_cache
 from rigour._core import metaphone, ordinals_dict, person_name_prefixes_list
 from rigour.names.org_types import extract_org_types, replace_org_types_compare
 
-try:
-    from weerbaar.matching.translit import latinize, script_of, skeleton
-except ImportError:  # TEMP shim
-    import re as _re
-    from rigour.text.translit import ascii_text as _a
-    from rigour._core import text_scripts as _ts
-    @lru_cache(maxsize=100000)
-    def latinize(text: str) -> str:
-        return " ".join(_re.sub(r"[^a-z0-9 ]", " ", _a(text).lower().replace("'", "")).split())
-    def script_of(text: str) -> str:
-        s = sorted(_ts(text))
-        return s[0] if s else ""
-    def skeleton(latin: str) -> str:
-        return latin[:1] + _re.sub(r"[aeiou]", "", latin[1:])
+from weerbaar.matching.translit import latinize, script_of, skeleton
 from weerbaar.matching.words import GENERIC_ORG_WORDS, PARTICLES, PERSON_TITLES
 
 #: Scripts written without (most) vowels: compare consonant skeletons too.
@@ -53,7 +40,9 @@ WEIGHTS = {
     KIND_NUMBER: 1.0,
 }
 
-_PATRONYMIC = re.compile(r"^\w{2,}(ovich|evich|ovych|evych|ovna|evna|ichna|ivna|ogly|oglu|kyzy|qizi)$")
+_PATRONYMIC = re.compile(
+    r"^\w{2,}(ovich|evich|ovych|evych|ovna|evna|ichna|ivna|ogly|oglu|kyzy|qizi)$"
+)
 _DIGITS = re.compile(r"\d")
 _TITLES = sorted({t.casefold().rstrip(".") for t in person_name_prefixes_list()} | PERSON_TITLES)
 _TITLE_RE = re.compile(r"^(?:(?:" + "|".join(re.escape(t) for t in _TITLES if t) + r")\.?\s+)+")
@@ -190,21 +179,21 @@ def _number_words(words: list[str]) -> list[str]:
 
 
 def _split_camel(text: str) -> str:
-    """"AlisherUsmanov" -> "Alisher Usmanov" (not for all-caps or all-lower text)."""
+    """ "AlisherUsmanov" -> "Alisher Usmanov" (not for all-caps or all-lower text)."""
     if text.isupper() or text.islower():
         return text
     return _CAMEL.sub(" ", text)
 
 
 def _unleet(word: str) -> str:
-    """"Sech1n" -> "sechin": digits inside a person's name word read as letters."""
+    """ "Sech1n" -> "sechin": digits inside a person's name word read as letters."""
     if word.isalnum() and not word.isdigit() and not word.isalpha():
         return word.translate(_LEET)
     return word
 
 
 def _reorder(text: str) -> str:
-    """"SURNAME, Given Names" -> "Given Names SURNAME" (one comma only)."""
+    """ "SURNAME, Given Names" -> "Given Names SURNAME" (one comma only)."""
     if text.count(",") == 1:
         family, given = (p.strip() for p in text.split(","))
         if family and given:

@@ -37,11 +37,11 @@ from weerbaar.screening.index import DEFAULT_LIMIT, Candidate, CandidateIndex, l
 #: Hits scoring below this (or below the threshold, if lower) are not reported.
 REPORT_FLOOR = 0.5
 #: Only a candidate's best names (by index similarity) are scored: the rest rarely win.
-NAMES_PER_CANDIDATE = 2
+NAMES_PER_CANDIDATE = 3
 #: The index's best candidates are always scored; the others only when they look alike.
-ALWAYS_SCORED = 5
+ALWAYS_SCORED = 8
 #: The quick spelling similarity (0-1) a further candidate needs to be scored.
-MIN_SIMILARITY = 0.7
+MIN_SIMILARITY = 0.6
 #: Rows a worker screens per task; big enough to keep inter-process traffic small.
 CHUNK = 64
 #: Below this many rows, screening stays in one process (forking costs more).

@@ -1,0 +1,234 @@
+"""Screening benchmark: index build and load, cold start, rows/s, false alerts, recall, memory.
+
+Usage: python benchmarks/screening.py [--shared PATH] [--home PATH] [--negatives N]
+                                      [--positives N] [--exhaustive N]
+
+With ``--home`` pointing at a store that already holds the shared lists, the
+import is skipped (its index cache is rebuilt). Otherwise every list of
+``benchmarks/import.py`` is imported into a temporary store first.
+
+- positives: list names (aliases included) perturbed (typos, word order,
+  dropped words); the target is the entity the name came from.
+- negatives: ``matching/yente_screening_negatives_{global,us}_dev.csv``
+  (synthetic people designed not to be listed, MANIFEST §8); every match
+  among them is a false alert.
+- ``--exhaustive N``: for N positives, also score every entity with
+  ``compare()`` and check the best is in the index's top 10 (slow: about
+  20 s per query).
+
+Targets: >= 300 rows/s on 2 workers, first answer within 2 s, recall@10 >= 99 %,
+< 1 GiB resident.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import importlib.util
+import os
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+from weerbaar.core.settings import Settings
+from weerbaar.matching import Record, compare
+from weerbaar.screening import Screener, screen
+from weerbaar.screening.index import index_dir, load_index
+
+ROOT = Path(__file__).resolve().parent.parent
+NEGATIVES = ("yente_screening_negatives_global_dev.csv", "yente_screening_negatives_us_dev.csv")
+HEADER = ["kind", "target", "full_name", "first_name", "middle_name", "last_name", "gender",
+          "date_of_birth", "nationality", "type"]  # fmt: skip
+
+
+def import_lists(shared: Path, home: Path) -> None:
+    spec = importlib.util.spec_from_file_location("bench_import", ROOT / "benchmarks/import.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    from weerbaar.lists import Lists
+
+    with Lists(Settings(home=home)) as lists:
+        for group in module.LISTS:
+            lists.import_paths([shared / p for p in group])
+
+
+def typo(word: str, rng: random.Random) -> str:
+    if len(word) < 4:
+        return word
+    i = rng.randrange(1, len(word) - 1)
+    op = rng.choice("dsrt")
+    if op == "d":
+        return word[:i] + word[i + 1 :]
+    if op == "s":
+        return word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+    if op == "r":
+        return word[:i] + rng.choice("aeiouklmnrst") + word[i + 1 :]
+    return word[:i] + word[i] + word[i:]
+
+
+def perturb(name: str, rng: random.Random) -> str:
+    words = name.replace(",", " ").split()
+    roll = rng.random()
+    if roll < 0.4:
+        words = [typo(w, rng) if rng.random() < 0.5 else w for w in words]
+    elif roll < 0.7:
+        rng.shuffle(words)
+    elif roll < 0.85 and len(words) > 2:
+        words = words[:-1] if rng.random() < 0.5 else words[1:]
+    return " ".join(words)
+
+
+def positives(screener: Screener, count: int, seed: int = 7) -> list[tuple[str, Record]]:
+    """(target entity id, query) pairs: a perturbed name of a random list entity."""
+    rng = random.Random(seed)
+    index = screener.index
+    out = []
+    for number in rng.sample(range(len(index)), min(count, len(index))):
+        entry = index.entry(number)
+        names = entry.record.names or [" ".join(entry.record.first_names + entry.record.last_names)]
+        query = Record(schema=entry.schema, names=[perturb(rng.choice(names), rng)])
+        out.append((entry.id, query))
+    return out
+
+
+def negatives(shared: Path, count: int) -> list[dict[str, str]]:
+    rows: list[dict[str, str]] = []
+    for name in NEGATIVES:
+        with (shared / "matching" / name).open(encoding="utf-8", newline="") as fh:
+            rows.extend(r for _, r in zip(range(count // 2), csv.DictReader(fh), strict=False))
+    return rows
+
+
+def write_queries(path: Path, neg: list[dict[str, str]], pos: list[tuple[str, Record]]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        out = csv.writer(fh)
+        out.writerow(HEADER)
+        for r in neg:
+            out.writerow(["negative", "", *(r[c] for c in HEADER[2:9]), "person"])
+        for target, q in pos:
+            out.writerow(["positive", target, q.names[0], "", "", "", "", "", "", q.schema])
+
+
+def recall(screener: Screener, pos: list[tuple[str, Record]]) -> dict[str, float]:
+    at1 = at10 = blocked = 0
+    start = time.perf_counter()
+    for target, query in pos:
+        found = screener.index.candidates(query, screener.candidates)
+        blocked += target in {screener.index.entry(c.number).id for c in found}
+        ids = [h.entity_id for h in screener.match_record(query, limit=10, threshold=0.0)]
+        at1 += bool(ids) and ids[0] == target
+        at10 += target in ids
+    n = max(len(pos), 1)
+    return {
+        "queries": len(pos),
+        "index recall (target among candidates)": blocked / n,
+        "recall@1": at1 / n,
+        "recall@10": at10 / n,
+        "ms per query (1 core)": (time.perf_counter() - start) / n * 1000,
+    }
+
+
+def exhaustive(screener: Screener, pos: list[tuple[str, Record]]) -> float:
+    """Share of queries whose best entity over all entities is in the screener's top 10."""
+    index = screener.index
+    agree = 0
+    for _, query in pos:
+        scores = [(compare(query, index.entry(n).record).score, n) for n in range(len(index))]
+        best = index.entry(max(scores)[1]).id
+        agree += best in [h.entity_id for h in screener.match_record(query, 10, threshold=0.0)]
+    return agree / max(len(pos), 1)
+
+
+def cold_start(home: Path) -> float:
+    env = dict(os.environ, WEERBAAR_HOME=str(home))
+    exe = Path(sys.executable).parent / "weerbaar"
+    start = time.perf_counter()
+    subprocess.run([str(exe), "match", "Vladimir Putin", "--json"], env=env, check=True,
+                   capture_output=True)  # fmt: skip
+    return time.perf_counter() - start
+
+
+def rss_mib(who: int) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    default = os.environ.get("WEERBAAR_SHARED_DATA") or str(ROOT.parent / "shared" / "data")
+    parser.add_argument("--shared", default=default)
+    parser.add_argument("--home", default=None, help="A store with the shared lists to reuse.")
+    parser.add_argument("--negatives", type=int, default=6000)
+    parser.add_argument("--positives", type=int, default=600)
+    parser.add_argument("--exhaustive", type=int, default=0)
+    args = parser.parse_args()
+    shared = Path(args.shared)
+    if not (shared / "sanctions").is_dir():
+        print(f"shared data not found at {shared}", file=sys.stderr)
+        return 2
+    console = Console()
+    with tempfile.TemporaryDirectory() as tmp:
+        home = Path(args.home) if args.home else Path(tmp) / "home"
+        if not (home / "store.sqlite3").exists():
+            t0 = time.perf_counter()
+            import_lists(shared, home)
+            console.print(f"imported the shared lists in {time.perf_counter() - t0:.1f} s")
+        run(console, shared, home, Path(tmp), args)
+    return 0
+
+
+def run(console: Console, shared: Path, home: Path, tmp: Path, args: argparse.Namespace) -> None:
+    settings = Settings(home=home)
+    for old in index_dir(settings).glob("*.pickle"):
+        old.unlink()
+    t0 = time.perf_counter()
+    load_index(settings, progress=True)
+    build = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    screener = Screener(load_index(settings))
+    load = time.perf_counter() - t0
+    cold = cold_start(home)
+    pos = positives(screener, args.positives)
+    neg = negatives(shared, args.negatives)
+    queries = tmp / "queries.csv"
+    write_queries(queries, neg, pos)
+    out = tmp / "results.csv"
+    summary = screen(queries, out, settings=settings, workers=2, progress=True,
+                     default_schema="Person", screener=screener)  # fmt: skip
+    with out.open(encoding="utf-8", newline="") as fh:
+        results = list(csv.DictReader(fh))
+    alerted = {r["row"] for r in results if r["match"] == "yes" and r["input_kind"] == "negative"}
+    found = {(r["input_target"], r["entity_id"]) for r in results if r["match"] == "yes"}
+    hit_pos = sum((t, t) in found for t, _ in pos)
+    table = Table("measure", "value", title="Screening benchmark (all shared lists)")
+    table.add_row("entities indexed", str(len(screener.index)))
+    table.add_row("names indexed", str(screener.index.n_names))
+    table.add_row("index build (s)", f"{build:.1f}")
+    table.add_row("index load from cache (s)", f"{load:.2f}")
+    table.add_row("cold start to first answer, `weerbaar match` (s)", f"{cold:.2f}")
+    table.add_row("screened rows (negatives + positives)", f"{len(neg)} + {len(pos)}")
+    table.add_row("screening rows/s on 2 workers (incl. reading, writing)",
+                  f"{summary.rows_per_second:.0f}")  # fmt: skip
+    table.add_row("false alerts per 1,000 negatives (rows with a match)",
+                  f"{1000 * len(alerted) / max(len(neg), 1):.1f}")  # fmt: skip
+    table.add_row("positives matched to their entity in the file run",
+                  f"{hit_pos / max(len(pos), 1):.3f}")  # fmt: skip
+    for key, value in recall(screener, pos[:300]).items():
+        table.add_row(key, f"{value:.3f}" if isinstance(value, float) else str(value))
+    if args.exhaustive:
+        agree = exhaustive(screener, pos[: args.exhaustive])
+        table.add_row(f"exhaustive best in top 10 ({args.exhaustive} queries)", f"{agree:.3f}")
+    table.add_row("peak RSS, main process (MiB)", f"{rss_mib(resource.RUSAGE_SELF):.0f}")
+    table.add_row("peak RSS, largest worker (MiB)", f"{rss_mib(resource.RUSAGE_CHILDREN):.0f}")
+    console.print(table)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,88 @@
+"""``weerbaar match``, ``screen`` and ``compare-pairs`` as a user runs them."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from tests.cli_helpers import cli, cli_json
+from tests.conftest import FIXTURES
+
+
+def import_fixtures() -> None:
+    result = cli("lists", "import", *sorted(p for p in FIXTURES.glob("*/*") if p.is_file()))
+    assert result.exit_code == 0, result.output
+
+
+def test_match_json_has_the_query_and_scored_hits(home: Path) -> None:
+    import_fixtures()
+    data = cli_json("match", "Kim Cheol Woong", "--schema", "person", "--birth-date", "1968")
+    assert data["query"] == {"name": "Kim Cheol Woong", "schema": "Person"}
+    hit = data["hits"][0]
+    assert set(hit) == {
+        "entity_id", "caption", "schema", "lists", "list_dates", "score", "match",
+        "matched_name", "explanation",
+    }  # fmt: skip
+    assert hit["entity_id"] == "unsc-9000001"
+    assert hit["match"] is True
+    assert 0.0 <= hit["score"] <= 1.0
+
+
+def test_match_prints_a_table(home: Path) -> None:
+    import_fixtures()
+    result = cli("match", "OCEAN FICTION", "--schema", "vessel")
+    assert result.exit_code == 0, result.output
+    assert "ofac-90003" in result.stdout
+
+
+def test_match_without_lists_says_how_to_import(home: Path) -> None:
+    result = cli("match", "Anyone")
+    assert result.exit_code == 1
+    assert "weerbaar lists import" in result.output
+
+
+def test_screen_writes_results_and_a_summary(home: Path, tmp_path: Path) -> None:
+    import_fixtures()
+    source = tmp_path / "customers.csv"
+    source.write_text(
+        "id,name,type\nC1,Petra Ivanovna Fiktivnaya,person\nC2,Hendrika Bakker,person\n"
+    )
+    out = tmp_path / "results.csv"
+    summary = cli_json("screen", source, "-o", out, "--workers", "1")
+    assert summary["rows"] == 2
+    assert summary["rows_with_match"] == 1
+    with out.open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert {r["input_id"] for r in rows} == {"C1"}
+
+
+def test_screen_with_an_unknown_column_is_an_error(home: Path, tmp_path: Path) -> None:
+    import_fixtures()
+    source = tmp_path / "customers.csv"
+    source.write_text("id,name\nC1,Someone\n")
+    result = cli("screen", source, "-o", tmp_path / "r.csv", "--column", "name=Client")
+    assert result.exit_code == 1
+    assert "no column 'Client'" in result.output
+
+
+def test_compare_pairs_adds_a_score_column(tmp_path: Path) -> None:
+    source = tmp_path / "pairs.csv"
+    source.write_text(
+        "schema,name1,name2,label\nPerson,Ivan Petrov,Petrov Ivan,1\n"
+        "Company,Acme LLC,Zenith Bank,0\n"
+    )
+    out = tmp_path / "scores.csv"
+    result = cli("compare-pairs", source, "-o", out)
+    assert result.exit_code == 0, result.output
+    with out.open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert [r["label"] for r in rows] == ["1", "0"]
+    assert float(rows[0]["score"]) > float(rows[1]["score"])
+
+
+def test_compare_pairs_names_the_missing_columns(tmp_path: Path) -> None:
+    source = tmp_path / "pairs.csv"
+    source.write_text("schema,left,right\nPerson,a,b\n")
+    result = cli("compare-pairs", source, "-o", tmp_path / "out.csv")
+    assert result.exit_code == 1
+    assert "'name1', 'name2'" in result.output
