@@ -26,6 +26,8 @@ demo: setup
 	WEERBAAR_HOME=$(DEMO_HOME) $(BIN)/weerbaar lists status
 	WEERBAAR_HOME=$(DEMO_HOME) $(BIN)/weerbaar lists links
 	WEERBAAR_HOME=$(DEMO_HOME) $(BIN)/weerbaar entity unsc-9000001
+	WEERBAAR_HOME=$(DEMO_HOME) $(BIN)/weerbaar match "Kim Cheol Ung" --birth-date 1968
+	WEERBAAR_HOME=$(DEMO_HOME) $(BIN)/weerbaar screen tests/fixtures/customers/customers.csv -o $(DEMO_HOME)/results.csv
 	@echo "Demo store: $(DEMO_HOME). Explore it with: export WEERBAAR_HOME=$(DEMO_HOME); $(BIN)/weerbaar --help"
 
 test: setup
@@ -37,7 +39,10 @@ lint: setup
 	$(BIN)/mypy
 
 bench: setup
+	$(BIN)/pip install --quiet -e '.[dev,bench]' $(QUIET_PIP)
 	$(BIN)/python benchmarks/import.py
+	$(BIN)/python benchmarks/matching.py
+	$(BIN)/python benchmarks/screening.py
 
 fixtures: setup
 	$(BIN)/python tests/fixtures/generate.py
