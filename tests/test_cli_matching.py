@@ -86,3 +86,13 @@ def test_compare_pairs_names_the_missing_columns(tmp_path: Path) -> None:
     result = cli("compare-pairs", source, "-o", tmp_path / "out.csv")
     assert result.exit_code == 1
     assert "'name1', 'name2'" in result.output
+
+
+def test_compare_pairs_refuses_a_truncated_quote_and_writes_nothing(tmp_path: Path) -> None:
+    source = tmp_path / "pairs.csv"
+    source.write_text('schema,name1,name2\nPerson,"unclosed,x\n')
+    out = tmp_path / "out.csv"
+    result = cli("compare-pairs", source, "-o", out)
+    assert result.exit_code == 1
+    assert "line 2" in result.output and "malformed CSV" in result.output
+    assert not out.exists()

@@ -36,7 +36,7 @@ def _read(path: Path) -> tuple[list[str], list[list[str]]]:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError(path, "is not UTF-8 text", hint="save the file as 'CSV UTF-8'") from exc
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = next(reader, None)
         rows = list(reader)
