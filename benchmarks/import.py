@@ -10,7 +10,6 @@ process. Target: under 60 s and under 1 GiB on the 2-core CI machine.
 from __future__ import annotations
 
 import argparse
-import os
 import resource
 import sys
 import tempfile
@@ -20,7 +19,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from weerbaar.core.settings import Settings
+from weerbaar.core.settings import Settings, shared_data_dir
 from weerbaar.lists import Lists
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -49,7 +48,7 @@ def peak_rss_mib() -> float:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    default = os.environ.get("WEERBAAR_SHARED_DATA") or str(ROOT.parent / "shared" / "data")
+    default = str(shared_data_dir())
     parser.add_argument("--shared", default=default)
     args = parser.parse_args()
     shared = Path(args.shared)

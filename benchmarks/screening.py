@@ -37,7 +37,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from weerbaar.core.settings import Settings
+from weerbaar.core.settings import Settings, shared_data_dir
 from weerbaar.matching import Record, compare
 from weerbaar.screening import Screener, screen
 from weerbaar.screening.index import index_dir, load_index
@@ -162,7 +162,7 @@ def rss_mib(who: int) -> float:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    default = os.environ.get("WEERBAAR_SHARED_DATA") or str(ROOT.parent / "shared" / "data")
+    default = str(shared_data_dir())
     parser.add_argument("--shared", default=default)
     parser.add_argument("--home", default=None, help="A store with the shared lists to reuse.")
     parser.add_argument("--negatives", type=int, default=6000)

@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import csv
 import gzip
-import os
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -30,6 +29,7 @@ from rich.console import Console
 from rich.table import Table
 from sklearn.metrics import average_precision_score, precision_recall_curve
 
+from weerbaar.core.settings import shared_data_dir
 from weerbaar.matching.translit import latinize, skeleton
 
 try:
@@ -59,8 +59,7 @@ ABJADS = {"arabic", "hebrew"}
 def data_dir(arg: str | None) -> Path:
     if arg:
         return Path(arg)
-    env = os.environ.get("WEERBAAR_SHARED_DATA")
-    return (Path(env) if env else ROOT.parent / "shared" / "data") / "matching"
+    return shared_data_dir() / "matching"
 
 
 def read_pairs(path: Path, kind: str, limit: int | None) -> Iterable[tuple[str, str, str, int]]:

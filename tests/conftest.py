@@ -11,9 +11,7 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "lists"
 
 
-def shared_data_dir() -> Path:
-    env = os.environ.get("WEERBAAR_SHARED_DATA")
-    return Path(env) if env else ROOT.parent / "shared" / "data"
+from weerbaar.core.settings import shared_data_dir  # noqa: E402
 
 
 @pytest.fixture(scope="session")

@@ -55,3 +55,10 @@ class Settings:
             http_timeout=float(env.get("WEERBAAR_HTTP_TIMEOUT", "60")),
             http_retries=int(env.get("WEERBAAR_HTTP_RETRIES", "3")),
         )
+
+
+def shared_data_dir() -> Path:
+    """``$WEERBAAR_SHARED_DATA``, else ``../shared/data`` beside the repository
+    (real data for tests and benchmarks; it may be absent)."""
+    env = os.environ.get("WEERBAAR_SHARED_DATA")
+    return Path(env) if env else Path(__file__).resolve().parents[3].parent / "shared" / "data"

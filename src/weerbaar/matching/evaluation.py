@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import csv
 import gzip
-import os
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -52,10 +51,7 @@ GROUPS: tuple[str, ...] = (
 # --------------------------------------------------------------------- location
 
 
-def shared_data_dir() -> Path:
-    """``$WEERBAAR_SHARED_DATA`` or ``../shared/data`` from the repository root."""
-    env = os.environ.get("WEERBAAR_SHARED_DATA")
-    return Path(env) if env else ROOT.parent / "shared" / "data"
+from weerbaar.core.settings import shared_data_dir  # noqa: E402
 
 
 def shared_matching_dir() -> Path | None:
