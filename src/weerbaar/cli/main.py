@@ -10,6 +10,7 @@ from rich.table import Table
 
 from weerbaar.cli import lists as lists_cli
 from weerbaar.cli import screening as screening_cli
+from weerbaar.cli import service as service_cli
 from weerbaar.cli.common import console, open_lists, print_json
 
 app = typer.Typer(
@@ -21,6 +22,9 @@ app.add_typer(lists_cli.app, name="lists")
 app.command("match")(screening_cli.match)
 app.command("screen")(screening_cli.screen)
 app.command("compare-pairs")(screening_cli.compare_pairs)
+app.command("serve")(service_cli.serve)
+app.add_typer(service_cli.keys_app, name="keys")
+app.add_typer(service_cli.users_app, name="users")
 
 
 @app.command()

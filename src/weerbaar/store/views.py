@@ -199,3 +199,34 @@ def export_csv(store: Store, out: IO[str]) -> int:
         )
         count += 1
     return count
+
+
+def current_entity(store: Store, entity_id: str) -> dict[str, Any] | None:
+    """The merged current entity in followthemoney's JSON shape, or None.
+
+    Keys: ``id`` (canonical), ``caption``, ``schema``, ``properties``,
+    ``datasets`` (lists that state it now), ``referents`` (member ids),
+    ``target``, ``first_seen`` and ``last_seen`` (list dates).
+    """
+    canonical = canonical_of(store, entity_id)
+    members = members_of(store, canonical)
+    latest = {v.source: v.seq for v in store.latest_versions()}
+    history = store.history(members)
+    current = [s for s in history if latest.get(s.source) == s.last_seq]
+    merged = _merge(current, canonical)
+    if merged is None:
+        return None
+    dates: dict[tuple[str, int], str] = {}
+    first = min(_seen(store, s.source, s.first_seq, dates) for s in current)
+    last = max(_seen(store, s.source, s.last_seq, dates) for s in current)
+    return {
+        "id": canonical,
+        "caption": merged.caption,
+        "schema": merged.schema.name,
+        "properties": merged.to_dict()["properties"],
+        "datasets": sorted({s.source for s in current}),
+        "referents": [m for m in members if m != canonical],
+        "target": any(s.prop == EXISTS and s.value == TARGET for s in current),
+        "first_seen": first,
+        "last_seen": last,
+    }

@@ -1,0 +1,16 @@
+"""Alembic environment: runs on the engine ``Database`` hands over (no alembic.ini)."""
+
+from __future__ import annotations
+
+from alembic import context
+
+from weerbaar.db.models import Base
+
+engine = context.config.attributes["engine"]
+with engine.begin() as connection:
+    context.configure(
+        connection=connection,
+        target_metadata=Base.metadata,
+        render_as_batch=engine.dialect.name == "sqlite",
+    )
+    context.run_migrations()
