@@ -146,7 +146,7 @@ def authenticate_key(session: Session, plaintext: str) -> Principal | None:
     ).first()
     if row is None:
         return None
-    key, user = row.tuple()
+    key, user = row
     if key.revoked_at is not None or not user.active:
         return None
     return Principal(
