@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response
+from fastapi import APIRouter, Depends, Path, Query, Request, Response
 
 from weerbaar import audit
 from weerbaar.accounts import Permission, Principal
@@ -41,7 +41,7 @@ from weerbaar.service.state import AppState
 router = APIRouter(tags=["Screening"])
 
 #: Algorithm names accepted for yente compatibility; all are served by weerbaar's matcher.
-ALGORITHMS = (
+Algorithm = Literal[
     "weerbaar",
     "best",
     "default",
@@ -51,7 +51,7 @@ ALGORITHMS = (
     "name-qualified",
     "regression-v1",
     "regression-v2",
-)
+]
 MAX_LIMIT = 100
 ERRORS: dict[int | str, dict[str, Any]] = {
     400: {"description": "Invalid query"},
@@ -178,7 +178,10 @@ def match(
     who: Annotated[Principal, Depends(require(Permission.SCREEN))],
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 5,
     threshold: Annotated[float, Query(ge=0.0, le=1.0)] = DEFAULT_THRESHOLD,
-    algorithm: Annotated[str, Query(max_length=64)] = "best",
+    algorithm: Annotated[
+        Algorithm,
+        Query(description="Accepted for yente clients; every name is served by weerbaar's matcher"),
+    ] = "best",
     exclude_entity_ids: Annotated[list[str], Query(max_length=500)] = [],  # noqa: B006
     exclude_schema: Annotated[list[str], Query(max_length=50)] = [],  # noqa: B006
     exclude_dataset: Annotated[list[str], Query(max_length=50)] = [],  # noqa: B006
@@ -191,10 +194,6 @@ def match(
     and ``explanation``. A query ``id`` names the customer record: an analyst's
     standing "not a match" decision for it and a result sets ``match`` false."""
     state = app_state(request)
-    if algorithm not in ALGORITHMS:
-        raise HTTPException(
-            400, f"unknown algorithm {algorithm!r}; use one of: {', '.join(ALGORITHMS)}"
-        )
     _check_dataset(state, dataset)
     screener = state.screeners.get()
     cache = _cache(request)
