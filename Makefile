@@ -30,8 +30,15 @@ demo: setup
 	WEERBAAR_HOME=$(DEMO_HOME) $(BIN)/weerbaar screen tests/fixtures/customers/customers.csv -o $(DEMO_HOME)/results.csv
 	@echo "Demo store: $(DEMO_HOME). Explore it with: export WEERBAAR_HOME=$(DEMO_HOME); $(BIN)/weerbaar --help"
 
+# The database tests run on PostgreSQL (installed and started by
+# scripts/test-postgres.sh) unless WEERBAAR_TEST_DATABASE_URL is already set;
+# without root or sudo they fall back to SQLite (CI fails instead).
 test: setup
-	$(BIN)/python -m pytest -n 2 -q
+	@if [ -z "$${WEERBAAR_TEST_DATABASE_URL:-}" ]; then \
+	  url=$$(scripts/test-postgres.sh) || url=""; \
+	else url=$$WEERBAAR_TEST_DATABASE_URL; fi; \
+	echo "database tests on: $${url:-SQLite}"; \
+	WEERBAAR_TEST_DATABASE_URL=$$url $(BIN)/python -m pytest -n 2 -q
 
 lint: setup
 	$(BIN)/ruff check src tests benchmarks

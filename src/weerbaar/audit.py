@@ -10,14 +10,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from weerbaar.db.models import AuditEvent
+from weerbaar.db.models import AuditEvent, utcnow
 
 if TYPE_CHECKING:
     from weerbaar.accounts import Principal
     from weerbaar.store.store import Store
+
+#: One statement object, so SQLAlchemy compiles it once.
+_INSERT = insert(AuditEvent.__table__)
 
 
 def record(
@@ -28,17 +31,21 @@ def record(
     subject: str = "",
     detail: dict[str, Any] | None = None,
     list_versions: dict[str, str] | None = None,
-) -> AuditEvent:
-    event = AuditEvent(
-        user_id=who.user_id if who else None,
-        key_prefix=who.key_prefix if who else None,
-        action=action,
-        subject=subject[:400],
-        detail=detail or {},
-        list_versions=list_versions or {},
+) -> None:
+    """Add one event to the session's transaction (a Core insert: this runs on every
+    screening request, and the ORM's unit of work would cost more than the insert)."""
+    session.execute(
+        _INSERT,
+        {
+            "at": utcnow(),
+            "user_id": who.user_id if who else None,
+            "key_prefix": who.key_prefix if who else None,
+            "action": action,
+            "subject": subject[:400],
+            "detail": detail or {},
+            "list_versions": list_versions or {},
+        },
     )
-    session.add(event)
-    return event
 
 
 def list_versions(store: Store) -> dict[str, str]:

@@ -40,6 +40,9 @@ def fixture_screener(fixture_store: Path, tmp_path_factory: pytest.TempPathFacto
 def _database_url(home: Path) -> tuple[str, str | None]:
     base = os.environ.get("WEERBAAR_TEST_DATABASE_URL")
     if not base:
+        if os.environ.get("CI"):
+            pytest.fail("CI must run the database tests on PostgreSQL: WEERBAAR_TEST_DATABASE_URL "
+                        "is not set (see scripts/test-postgres.sh)")  # fmt: skip
         return f"sqlite:///{home / 'weerbaar.sqlite3'}", None
     schema = f"t_{uuid.uuid4().hex[:12]}"
     engine = make_engine(base)

@@ -49,6 +49,8 @@ def api_routes(app: FastAPI) -> list[APIRoute]:
 def guarded(app: FastAPI) -> list[tuple[str, str, Permission]]:
     out = []
     for route in api_routes(app):
+        if not route.include_in_schema:  # web pages: tests/service/test_ui.py
+            continue
         perm = _permission(route)
         if perm is None:
             continue
