@@ -7,6 +7,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 DEMO_HOME ?= $(CURDIR)/var/demo
+DEMO_PASSWORD ?= demo-password-1
 # this machine's pip configuration names mirror folders that may be absent
 QUIET_PIP := 2>&1 | { grep -v '^WARNING: Location' || true; }
 
@@ -28,7 +29,9 @@ demo: setup
 	WEERBAAR_HOME=$(DEMO_HOME) $(BIN)/weerbaar entity unsc-9000001
 	WEERBAAR_HOME=$(DEMO_HOME) $(BIN)/weerbaar match "Kim Cheol Ung" --birth-date 1968
 	WEERBAAR_HOME=$(DEMO_HOME) $(BIN)/weerbaar screen tests/fixtures/customers/customers.csv -o $(DEMO_HOME)/results.csv
+	WEERBAAR_HOME=$(DEMO_HOME) $(BIN)/weerbaar users add demo@weerbaar.local --role admin --language en --password $(DEMO_PASSWORD)
 	@echo "Demo store: $(DEMO_HOME). Explore it with: export WEERBAAR_HOME=$(DEMO_HOME); $(BIN)/weerbaar --help"
+	@echo "Web UI and API: WEERBAAR_HOME=$(DEMO_HOME) $(BIN)/weerbaar serve, then open http://127.0.0.1:8000 and log in as demo@weerbaar.local / $(DEMO_PASSWORD)"
 
 # The database tests run on PostgreSQL (installed and started by
 # scripts/test-postgres.sh) unless WEERBAAR_TEST_DATABASE_URL is already set;

@@ -8,9 +8,9 @@ Rows are only ever inserted (nothing in weerbaar updates or deletes them).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
-from sqlalchemy import insert, select
+from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
 
 from weerbaar.db.models import AuditEvent, utcnow
@@ -19,8 +19,8 @@ if TYPE_CHECKING:
     from weerbaar.accounts import Principal
     from weerbaar.store.store import Store
 
-#: One statement object, so SQLAlchemy compiles it once.
-_INSERT = insert(AuditEvent.__table__)
+#: One Core statement on the table (not the ORM class: half the cost), compiled once.
+_INSERT = insert(cast(Table, AuditEvent.__table__))
 
 
 def record(
