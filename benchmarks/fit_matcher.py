@@ -8,7 +8,7 @@ benchmark, both from ../shared/data/matching (development side only). One
 logistic regression per kind (persons; organisations and objects). The
 threshold is chosen on out-of-fold scores (folds split by list entity
 component, so no entity is on both sides): the highest macro F1 over the four
-groups with pooled precision of at least 0.96.
+groups with pooled precision of at least 0.95.
 
 ``--check`` refits and fails if the committed weights differ (used by a test,
 so the committed file cannot drift from this script).
@@ -39,7 +39,7 @@ from weerbaar.matching.names import prepare
 
 #: Regularisation strength (inverse); rounded weights keep the file stable.
 C = 1.0
-MIN_PRECISION = 0.96
+MIN_PRECISION = 0.95
 BENCH_WEIGHT = 3.0
 
 

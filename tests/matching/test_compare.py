@@ -7,7 +7,7 @@ import json
 import pytest
 
 from weerbaar.matching import DEFAULT_THRESHOLD, Record, compare, compare_names
-from weerbaar.matching.features import FEATURE_NAMES, FEATURES
+from weerbaar.matching.features import FEATURE_NAMES, FEATURES, MODE_PLAIN, token_similarity
 from weerbaar.matching.model import COLUMNS, WEIGHTS_FILE, load_models
 from weerbaar.matching.names import KIND_GENERIC, KIND_LEGAL, KIND_PATRONYMIC, fold, prepare
 
@@ -175,3 +175,106 @@ def test_committed_weights_match_a_fresh_fit(shared: object) -> None:
         check=False,
     )
     assert done.returncode == 0, done.stderr[-2000:]
+
+
+# -- failure classes fixed in issue 3 (invented names) ---------------------------------
+
+
+def test_chinese_given_name_matches_as_a_whole() -> None:
+    # "明华" (ming hua) is one given name: its syllable "ming" alone is no match
+    # for a listed "Ming"; the whole given name is.
+    name = prepare("明华 周", True)
+    assert name.groups == (0, 0, 1)
+    assert prepare("周明华", True).groups == (0, 1, 1)
+    assert compare_names("Person", "明华 周", "ZHOU, Ming") < T
+    assert compare_names("Person", "明华 周", "ZHOU, Minghua") >= T
+    assert compare_names("Person", "周明华", "Zhou Ming-hua") >= T
+
+
+def test_korean_given_name_matches_as_a_whole() -> None:
+    # "jin" is half of the given name 하진 (ha jin): not a match on its own.
+    assert compare_names("Person", "동석 하진 윤", "Jin YUN") < T
+    assert compare_names("Person", "윤동석", "YUN Tong Sok") >= T
+
+
+def test_a_different_chinese_syllable_is_a_different_name() -> None:
+    # cheng vs chen: another character, not a spelling variant.
+    assert compare_names("Person", "程 吴", "WU, Chen") < T
+    assert compare_names("Person", "辰 吴", "WU, Chen") >= T
+
+
+def test_persian_nisba_suffix_makes_another_name() -> None:
+    # Ahmadi (احمدی) is not Ahmad.
+    assert compare_names("Person", "حسن احمدی", "Ahmad HASAN") < T
+    assert compare_names("Person", "حسن احمدی", "Hasan AHMADI") >= T
+
+
+def test_a_person_is_rarely_a_legal_entity() -> None:
+    q = Record("Person", names=["Tomasz Wierzbicki"])
+    same = compare(q, Record("Person", names=["Tomasz Wierzbicki"]))
+    other = compare(q, Record("LegalEntity", names=["Tomasz Wierzbicki"]))
+    assert other.score < same.score
+    assert "not_known_person" in [e.feature for e in other.evidence]
+    # A query of unknown kind is not penalised against a person.
+    unknown = compare(Record("LegalEntity", names=["Tomasz Wierzbicki"]), same_person())
+    assert not unknown.evidence
+
+
+def same_person() -> Record:
+    return Record("Person", names=["Tomasz Wierzbicki"])
+
+
+def test_initials_alone_are_not_a_person_hit() -> None:
+    r = compare(Record("Person", names=["Q.V."]), Record("Person", names=["Quentin Vasarely"]))
+    assert not r.match
+    assert "initials_only" in [c.feature for c in r.contributions]
+    assert compare_names("Person", "Q. Vasarely", "Quentin Vasarely") >= T
+
+
+def test_one_word_query_is_left_to_the_model() -> None:
+    # "President Ortwin" -> "ortwin": a one-word query is not capped, "Ortwin Pfeil" is.
+    q = prepare("President Ortwin", True)
+    assert [t.text for t in q.tokens] == ["ortwin"]
+    r = compare(
+        Record("Person", names=["President Ortwin"]), Record("Person", names=["Karel Ortwin"])
+    )
+    assert "one_word_only" not in [c.feature for c in r.contributions]
+    assert compare_names("Person", "Ortwin Pfeil", "Karel Ortwin") < T
+
+
+def test_father_and_son_swapped_are_not_a_match() -> None:
+    assert compare_names("Person", "Tariq bin Yasir al-Hamdi", "Yasir bin Tariq al-Hamdi") < T
+    assert compare_names("Person", "Tariq bin Yasir al-Hamdi", "Tariq ibn Yasir al-Hamdi") >= T
+
+
+def test_different_patronymics_are_not_a_match() -> None:
+    assert compare_names("Person", "Pavel Timurovich Zorin", "Pavel Glebovich Zorin") < T
+    assert compare_names("Person", "Pavel Timurovich Zorin", "Pavel Timurovitch ZORIN") >= T
+
+
+def test_prefix_sharing_surnames_are_not_variants() -> None:
+    # Jaro-Winkler's prefix bonus is gone: a shared start is not a spelling variant.
+    a, b = prepare("Moorland", True).tokens[0], prepare("Moorhead", True).tokens[0]
+    assert token_similarity(a, b, MODE_PLAIN)[0] < 0.7
+
+
+def test_different_numbers_are_different_entities() -> None:
+    assert compare_names("Company", "Orchid Fund II Ltd", "Orchid Fund III Ltd") < T
+    assert compare_names("Company", "Orchid Fund II Ltd", "Orchid Fund 2 Ltd") >= T
+
+
+def test_org_name_clean_up() -> None:
+    # dotted initials are one word; "in" is no legal form; Chinese numerals are
+    # not read in Latin words; roman numerals and split tens are numbers.
+    assert [t.text for t in prepare("X.Y.Z. Holding", False).tokens] == ["xyz", "holding"]
+    assert not prepare("Front in Arcadia", False).legal_forms
+    assert [t.text for t in prepare("San Wu Trading", False).tokens][:2] == ["san", "wu"]
+    assert prepare("Orchid Fund III, Ltd.", False).numbers == frozenset({"3"})
+    assert prepare("Battalion Twenty 7", False).numbers == frozenset({"27"})
+    assert compare_names("Company", "XYZ Holding", "X.Y.Z. Holding") >= T
+    assert compare_names("Company", "Z.Y.X. Holding", "X.Y.Z. Holding") < T
+
+
+def test_camel_case_split_only_in_capitalised_words() -> None:
+    assert [t.text for t in prepare("OrsolyaKardos", True).tokens] == ["orsolya", "kardos"]
+    assert [t.text for t in prepare("Orsolya kaRdos", True).tokens] == ["orsolya", "kardos"]

@@ -12,9 +12,18 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from weerbaar.matching.features import FEATURES, Aligned, is_acronym, measure, token_similarity
+from weerbaar.matching.features import (
+    FEATURES,
+    Aligned,
+    Alignment,
+    _mode,
+    fathers_swapped,
+    is_acronym,
+    measure,
+    token_similarity,
+)
 from weerbaar.matching.model import COLUMNS, NameModel, expand, load_models, sigmoid
-from weerbaar.matching.names import KIND_GENERIC, Name, prepare
+from weerbaar.matching.names import KIND_GENERIC, KIND_PATRONYMIC, Name, Token, prepare
 from weerbaar.matching.record import Record
 
 PERSON_SCHEMATA = frozenset({"Person"})
@@ -37,6 +46,7 @@ EVIDENCE = {
     "country_conflict": -0.8,
     "gender_conflict": -2.0,
     "family_name_conflict": -2.5,
+    "not_known_person": -2.0,
 }
 
 
@@ -131,19 +141,57 @@ NAME_CAP = 4.5
 ONE_WORD_CAP = -1.0
 
 
-def _cap(q: Name, c: Name, core_pairs: int) -> tuple[float, str, str] | None:
-    """A ceiling on the name's log-odds for pairs no feature weighting may rescue."""
+def _cap(q: Name, c: Name, al: Alignment) -> tuple[float, str, str] | None:
+    """A ceiling on the name's log-odds for pairs no feature weighting may rescue.
+
+    - generic_only: no identifying word aligned (only "TRADING", "LLC", "bin").
+    - one_word_only: a person's query with several name words matched on one only
+      ("Sara Jones" vs an alias "SARA"); a one-word query ("Erdogan") is left to
+      the model.
+    - initials_only: every aligned name word of a person rests on an initial
+      ("N. N." vs "Nursultan Nazarbayev").
+    - fathers_swapped: "X bin Y" against "Y bin X" (father and son).
+    - number_conflict: both names carry numbers, none in common ("Unit 12" vs
+      "Unit 21", "Fund II" vs "Fund III").
+    - patronymic_conflict: both names give a patronymic and they differ
+      ("Sergey Viktorovich" vs "Sergey Borisovich": sons of different fathers).
+    """
+    core_pairs = al.core_pairs
     if core_pairs == 0 and bool(q.core or c.core) and not is_acronym(q, c):
         return GENERIC_ONLY_CAP, "generic_only", "no identifying word aligned: generic words only"
-    if q.person and core_pairs == 1 and max(len(q.core), len(c.core)) > 1:
+    if (
+        not q.core
+        and not c.core
+        and _generic_left(al.query_left)
+        and _generic_left(al.candidate_left)
+    ):
+        # Names of generic words only ("General Trading Company"): each word counts.
+        return GENERIC_ONLY_CAP, "generic_only", "names of generic words that differ"
+    if q.person and core_pairs == 1 and len(q.core) > 1:
         return ONE_WORD_CAP, "one_word_only", "a person matched on one name word only"
+    if q.person and core_pairs and al.initials >= core_pairs:
+        return ONE_WORD_CAP, "initials_only", "a person matched on initials only"
+    if q.person and fathers_swapped(q, c, al):
+        return ONE_WORD_CAP, "fathers_swapped", "a father's name (after bin/ibn) swapped"
+    if q.numbers and c.numbers and not (q.numbers & c.numbers):
+        return ONE_WORD_CAP, "number_conflict", "the names carry different numbers"
+    if q.person and _patronymic_left(al.query_left) and _patronymic_left(al.candidate_left):
+        return ONE_WORD_CAP, "patronymic_conflict", "the names give different patronymics"
     return None
+
+
+def _generic_left(tokens: list[Token]) -> bool:
+    return any(t.kind == KIND_GENERIC for t in tokens)
+
+
+def _patronymic_left(tokens: list[Token]) -> bool:
+    return any(t.kind == KIND_PATRONYMIC for t in tokens)
 
 
 def name_logit(q: Name, c: Name, model: NameModel) -> float:
     values, al = measure(q, c)
     logit = min(model.logit(values), NAME_CAP)
-    cap = _cap(q, c, al.core_pairs)
+    cap = _cap(q, c, al)
     if cap is not None:
         return min(logit, cap[0])
     return logit
@@ -189,7 +237,7 @@ def _explain_names(
             a, _, b = col.partition("*")
             doc = docs[a] if not b else f"joint effect of {a} and {b}"
             contributions.append(Contribution(col, value, effect, doc))
-    cap = _cap(q, c, al.core_pairs)
+    cap = _cap(q, c, al)
     if cap is not None and logit > cap[0]:
         contributions.append(Contribution(cap[1], 1.0, sigmoid(cap[0]) - score, cap[2]))
         logit = cap[0]
@@ -254,7 +302,7 @@ def _family_conflict(query: Record, candidate: Record) -> str | None:
             qa, cb = prepare(a, True), prepare(b, True)
             for x in qa.tokens:
                 for y in cb.tokens:
-                    best = max(best, token_similarity(x, y, qa.abjad or cb.abjad)[0])
+                    best = max(best, token_similarity(x, y, _mode(qa, cb))[0])
     if best >= 0.7:
         return None
     return f"{'/'.join(query.last_names)} vs {'/'.join(candidate.last_names)}"
@@ -270,8 +318,13 @@ def other_evidence(query: Record, candidate: Record) -> list[tuple[str, str]]:
     - gender_conflict: both genders known and different.
     - family_name_conflict: both give first and last names separately and the
       last names do not agree (the names match only with first and last swapped).
+    - not_known_person: the query is a person and the candidate is of a kind that
+      may or may not be one (LegalEntity): on sanctions lists such entries are
+      nearly always organisations, whose names can look like a person's.
     """
     found: list[tuple[str, str]] = []
+    if is_person(query.schema) and not is_person(candidate.schema):
+        found.append(("not_known_person", f"{query.schema} vs {candidate.schema}"))
     family = _family_conflict(query, candidate)
     if family:
         found.append(("family_name_conflict", family))

@@ -8,10 +8,11 @@ the model (:mod:`weerbaar.matching.model`) weighs them into a calibrated score.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from rapidfuzz.distance import JaroWinkler, Levenshtein
+from rapidfuzz.distance import Levenshtein
 from rapidfuzz.fuzz import ratio
 
 from weerbaar.matching.names import (
@@ -20,6 +21,7 @@ from weerbaar.matching.names import (
     KIND_NUMBER,
     KIND_PARTICLE,
     KIND_PATRONYMIC,
+    SYLLABLE_GROUPS,
     Name,
     Token,
 )
@@ -53,51 +55,86 @@ class Alignment:
     core_pairs: int
     initials: int
     disorder: float
+    used_query: set[int]
+    used_candidate: set[int]
+    #: (query index, candidate index) of each aligned pair of name words.
+    links: list[tuple[int, int]]
 
 
-_SIMS: dict[tuple[str, str, bool], tuple[float, str]] = {}
+#: How two names' tokens are compared (an argument of :func:`token_similarity`).
+MODE_PLAIN = 0
+#: One name is Arabic or Hebrew: consonant skeletons count too.
+MODE_ABJAD = 1
+#: One person's name is in Chinese characters or Korean letters: a romanised
+#: syllable stands for one character, so a different syllable ("cheng" for "chen",
+#: "chon" for "chol") is a different character, unless only the romanisation
+#: system differs (fold).
+MODE_HAN = 2
+_PATRONYMIC_END = re.compile(r"(ov|ev|iev|ovy|evy)?(itch|ich|ych|na)$|(ogly|oglu|kyzy|qizi)$")
+#: Highest similarity of two Arabic-script words of which only one ends in -i.
+NISBA_SIM = 0.6
+#: Similarity taken off a Chinese syllable that differs from its counterpart.
+HAN_PENALTY = 0.3
+
+_SIMS: dict[tuple[str, str, int], tuple[float, str]] = {}
 
 
-def token_similarity(a: Token, b: Token, abjad: bool) -> tuple[float, str]:
-    """Similarity of two tokens in [0, 1] and how it was found (memoised)."""
+def token_similarity(a: Token, b: Token, mode: int | bool) -> tuple[float, str]:
+    """Similarity of two tokens in [0, 1] and how it was found (memoised).
+
+    ``mode`` is MODE_PLAIN, MODE_ABJAD or MODE_HAN (True means MODE_ABJAD)."""
     if a.text == b.text:
         return 1.0, "same"
-    key = (a.text, b.text, abjad)
+    key = (a.text, b.text, int(mode))
     found = _SIMS.get(key)
     if found is None:
         if len(_SIMS) > 500_000:
             _SIMS.clear()
-        found = _SIMS[key] = _token_similarity(a, b, abjad)
+        found = _SIMS[key] = _token_similarity(a, b, int(mode))
     return found
 
 
-def _token_similarity(a: Token, b: Token, abjad: bool) -> tuple[float, str]:
+def _token_similarity(a: Token, b: Token, mode: int) -> tuple[float, str]:
     if len(a.text) == 1 or len(b.text) == 1:
         if a.text[0] == b.text[0] and a.kind != KIND_NUMBER and b.kind != KIND_NUMBER:
             return INITIAL_SIM, "initial"
         return 0.0, ""
     if a.kind == KIND_NUMBER or b.kind == KIND_NUMBER:
         return 0.0, ""
-    sim = max(
-        Levenshtein.normalized_similarity(a.text, b.text),
-        JaroWinkler.similarity(a.text, b.text) - 0.1,
-    )
+    # Plain edit similarity: Jaro-Winkler's prefix bonus made different names that
+    # share a start ("Zuckermann"/"Zuckerberg", "Moore"/"Moreno") look alike.
+    sim = Levenshtein.normalized_similarity(a.text, b.text)
     how = "spelling"
-    if a.folded == b.folded:
+    same_fold = a.folded == b.folded
+    if same_fold:
         if sim < 0.92:
             sim, how = 0.92, "transliteration"
     else:
         f = Levenshtein.normalized_similarity(a.folded, b.folded) - 0.04
         if f > sim:
             sim, how = f, "transliteration"
+    if a.kind == KIND_PATRONYMIC and b.kind == KIND_PATRONYMIC and not same_fold:
+        # "-ovich" is shared by every patronymic: compare the fathers' names.
+        stems = _PATRONYMIC_END.sub("", a.text), _PATRONYMIC_END.sub("", b.text)
+        sim = min(sim, Levenshtein.normalized_similarity(*stems) + 0.1)
+        return sim, how
     if a.phonetic == b.phonetic and len(a.phonetic) > 1 and sim < 0.88:
         sim, how = 0.88, "sound"
     if sim < 0.85 and len(a.text) >= 5 and sorted(a.text) == sorted(b.text):
         sim, how = 0.85, "letters swapped"
-    if abjad:
+    if mode == MODE_ABJAD:
         skel = Levenshtein.normalized_similarity(a.skeleton, b.skeleton) * 0.95
         if skel > sim:
             sim, how = skel, "consonants"
+        if (
+            len(a.skeleton) > 2
+            and len(b.skeleton) > 2
+            and a.skeleton.endswith("y") != b.skeleton.endswith("y")
+        ):
+            # The nisba ending -i (ی/ي) makes another name: Ahmadi is not Ahmad.
+            sim = min(sim, NISBA_SIM)
+    elif mode == MODE_HAN and not same_fold:
+        sim = max(0.0, sim - HAN_PENALTY)
     return sim, how
 
 
@@ -125,13 +162,50 @@ def _joins(one: tuple[Token, ...], many: tuple[Token, ...]) -> list[tuple[int, i
     return found
 
 
+def _mode(q: Name, c: Name) -> int:
+    if q.abjad or c.abjad:
+        return MODE_ABJAD
+    if q.person and (q.script in SYLLABLE_GROUPS or c.script in SYLLABLE_GROUPS):
+        return MODE_HAN
+    return MODE_PLAIN
+
+
 def align(q: Name, c: Name) -> Alignment:
     """Alignment of the tokens of two names: joined words first, then greedy
-    best-first pairs of single words."""
-    abjad = q.abjad or c.abjad
+    best-first pairs of single words.
+
+    A Chinese or Korean given name is one word written as two syllables: when only
+    some of its syllables found a counterpart ("yun" of "ha yun" against "Yun"),
+    none of them counts, and the alignment is made again without them."""
+    al = _align(q, c, frozenset(), frozenset())
+    if q.groups is None and c.groups is None:
+        return al
+    bad_q = _partial(q.groups, al.used_query)
+    bad_c = _partial(c.groups, al.used_candidate)
+    if not bad_q and not bad_c:
+        return al
+    return _align(q, c, bad_q, bad_c)
+
+
+def _partial(groups: tuple[int, ...] | None, used: set[int]) -> frozenset[int]:
+    """Indices of tokens whose word (group) is only partly aligned."""
+    if groups is None:
+        return frozenset()
+    hit: dict[int, int] = {}
+    size: dict[int, int] = {}
+    for i, g in enumerate(groups):
+        size[g] = size.get(g, 0) + 1
+        if i in used:
+            hit[g] = hit.get(g, 0) + 1
+    partial = {g for g, n in hit.items() if n < size[g]}
+    return frozenset(i for i, g in enumerate(groups) if g in partial)
+
+
+def _align(q: Name, c: Name, skip_q: frozenset[int], skip_c: frozenset[int]) -> Alignment:
+    mode = _mode(q, c)
     qt, ct = q.tokens, c.tokens
-    used_q: set[int] = set()
-    used_c: set[int] = set()
+    used_q: set[int] = set(skip_q)
+    used_c: set[int] = set(skip_c)
     pairs: list[Aligned] = []
     qhit = chit = 0.0
     worst = 1.0
@@ -169,7 +243,7 @@ def align(q: Name, c: Name) -> Alignment:
         for j, b in enumerate(ct):
             if j in used_c:
                 continue
-            sim, how = token_similarity(a, b, abjad)
+            sim, how = token_similarity(a, b, mode)
             if sim >= ALIGN_MIN:
                 scored.append((sim * min(a.weight, b.weight) ** 0.25, i, j, sim, how))
     scored.sort(reverse=True)
@@ -193,6 +267,8 @@ def align(q: Name, c: Name) -> Alignment:
         1 for x in range(len(order)) for y in range(x + 1, len(order)) if order[x][1] > order[y][1]
     )
     n = len(order)
+    used_q -= skip_q
+    used_c -= skip_c
     return Alignment(
         pairs=pairs,
         query_left=[t for i, t in enumerate(qt) if i not in used_q],
@@ -205,6 +281,9 @@ def align(q: Name, c: Name) -> Alignment:
         core_pairs=core,
         initials=initials,
         disorder=inversions / (n * (n - 1) / 2) if n > 1 else 0.0,
+        used_query=used_q,
+        used_candidate=used_c,
+        links=order,
     )
 
 
@@ -264,6 +343,17 @@ def _disorder(q: Name, c: Name, al: Alignment) -> float:
 
 
 _FILIATION = frozenset({"bin", "ibn", "bint", "ben", "binti", "ould", "walad"})
+
+
+def fathers_swapped(q: Name, c: Name, al: Alignment) -> bool:
+    """Both names say "X bin Y" and a father's name (the word after bin/ibn) on one
+    side is aligned with a word that is not a father's name on the other
+    ("Salman bin Muhammad" vs "Muhammad bin Salman": father and son)."""
+    fq = {i + 1 for i, t in enumerate(q.tokens[:-1]) if t.text in _FILIATION}
+    if not fq:
+        return False
+    fc = {j + 1 for j, t in enumerate(c.tokens[:-1]) if t.text in _FILIATION}
+    return bool(fc) and any((i in fq) != (j in fc) for i, j in al.links)
 
 
 def _filiation_order(q: Name, c: Name, al: Alignment) -> float:

@@ -776,7 +776,9 @@ def skeleton(latin: str) -> str:
       p); 'v' and 'w' -> 'w' (Hebrew ו, Arabic و);
     * 'y' and 'w' are kept only as semivowels: at word start or before a vowel;
     * a word-final 'h' after a vowel is dropped (Sarah / שרה, Fatimah / فاطمة);
-    * doubled letters are collapsed.
+    * doubled letters are collapsed;
+    * a word-final 'i'/'y' after a consonant is kept as 'y': it is written in the abjads
+      (ی/ي), and it makes a different name (Mohammadi / محمدی is not Muhammad).
     """
     words: list[str] = []
     for word in latin.lower().split():
@@ -807,6 +809,8 @@ def skeleton(latin: str) -> str:
                     continue
             if not out or out[-1] != cls:
                 out.append(cls)
+        if len(out) > 1 and w[-1] in "iy" and w[-2] not in _SKEL_VOWELS and out[-1] != "y":
+            out.append("y")
         if out:
             words.append("".join(out))
     return " ".join(words)
