@@ -5,6 +5,7 @@ from __future__ import annotations
 from tests.conftest import ROOT
 from weerbaar.cli.lists import app as lists_app
 from weerbaar.cli.main import app
+from weerbaar.cli.monitor import app as monitor_app
 from weerbaar.core.settings import SETTINGS_HELP
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -22,6 +23,9 @@ def test_every_command_is_documented() -> None:
     for cmd in app.registered_commands:
         name = cmd.name or (cmd.callback.__name__ if cmd.callback else "")
         assert f"weerbaar {name}" in README, name
+    for cmd in monitor_app.registered_commands:
+        name = cmd.name or (cmd.callback.__name__ if cmd.callback else "")
+        assert f"weerbaar monitor {name}" in README, name
 
 
 def test_quickstart_has_two_commands_and_ci_runs_the_test_one() -> None:

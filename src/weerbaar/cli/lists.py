@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.markup import escape
 from rich.table import Table
 
 from weerbaar.cli.common import console, err_console, open_lists, print_json, user_errors
+from weerbaar.cli.monitor import rescreen_after_update
 from weerbaar.core.settings import Settings
+
+if TYPE_CHECKING:  # followthemoney loads slowly: imported only when a command needs it
+    from weerbaar.lists import ImportResult
 
 app = typer.Typer(
     help="Import, update and inspect the sanctions lists in the local store.", no_args_is_help=True
@@ -34,7 +39,13 @@ def import_(
         )
     if as_json:
         print_json([r.to_dict() for r in results])
-        return
+    else:
+        _print_imported(results)
+    if any(r.version for r in results):
+        rescreen_after_update(lists.settings)
+
+
+def _print_imported(results: list[ImportResult]) -> None:
     table = Table("source", "file", "list date", "version", "targets", "statements", "warnings")
     for r in results:
         v = r.version
@@ -176,6 +187,8 @@ def sync(
             str(r.version.seq) if r.version else "-",
         )
     console.print(table)
+    if any(r.version for r in results if r.error is None):
+        rescreen_after_update(Settings.from_env())
     for r in results:
         if r.error:
             err_console.print(f"[bold red]Error:[/] {r.source}: {escape(r.error)}", highlight=False)

@@ -9,6 +9,7 @@ import typer
 from rich.table import Table
 
 from weerbaar.cli import lists as lists_cli
+from weerbaar.cli import monitor as monitor_cli
 from weerbaar.cli import screening as screening_cli
 from weerbaar.cli import service as service_cli
 from weerbaar.cli.common import console, open_lists, print_json
@@ -25,6 +26,8 @@ app.command("compare-pairs")(screening_cli.compare_pairs)
 app.command("serve")(service_cli.serve)
 app.add_typer(service_cli.keys_app, name="keys")
 app.add_typer(service_cli.users_app, name="users")
+app.add_typer(monitor_cli.app, name="monitor")
+app.command("decide")(monitor_cli.decide)
 
 
 @app.command()

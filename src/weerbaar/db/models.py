@@ -69,7 +69,7 @@ class Decision(Base):
     __table_args__ = (Index("ix_decisions_subject_entity", "subject", "entity_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    #: the customer record: "<book>:<record key>" for a book, or a client's own id
+    #: the customer record: "book:<book id>:<record key>" for a book, or a client's own id
     subject: Mapped[str] = mapped_column(String(400))
     entity_id: Mapped[str] = mapped_column(String(200))
     verdict: Mapped[str] = mapped_column(String(16))  # "not_match" | "match"
@@ -84,11 +84,17 @@ class Book(Base):
     """A registered customer book: screened again whenever a list changes."""
 
     __tablename__ = "books"
+    #: ids are never reused: decisions name book records as "book:<id>:<key>"
+    __table_args__ = ({"sqlite_autoincrement": True},)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)
     source_file: Mapped[str] = mapped_column(String(500), default="")
     records: Mapped[int] = mapped_column(default=0)
+    #: SHA-256 of the records as read (names the cached candidate index)
+    digest: Mapped[str] = mapped_column(String(64), default="")
+    #: the column mapping used to read the file: {field: [column, ...]}
+    mapping: Mapped[dict[str, Any]] = mapped_column(default=dict)
     created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"), default=None)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     #: list versions the book was last screened against: {source: seq}
@@ -121,6 +127,8 @@ class MonitorRun(Base):
     versions: Mapped[dict[str, Any]] = mapped_column(default=dict)
     changed_entities: Mapped[int] = mapped_column(default=0)
     alerts: Mapped[int] = mapped_column(default=0)
+    #: counts besides the alerts: books, suppressed, unchanged, withdrawn
+    detail: Mapped[dict[str, Any]] = mapped_column(default=dict)
 
 
 class Alert(Base):
@@ -138,7 +146,10 @@ class Alert(Base):
     explanation: Mapped[str] = mapped_column(Text, default="")
     #: what changed on the list entity (added, new names, ...) and the list versions
     change: Mapped[dict[str, Any]] = mapped_column(default=dict)
-    status: Mapped[str] = mapped_column(String(16), default="open")  # open | decided
+    #: open | decided | withdrawn (entity left the lists) | superseded (a newer alert)
+    status: Mapped[str] = mapped_column(String(16), default="open")
+    #: the decision that closed the alert
+    decision_id: Mapped[int | None] = mapped_column(ForeignKey("decisions.id"), default=None)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 

@@ -2,7 +2,14 @@
 
     facts_of(record)                        -> the entity's material facts
     decide(session, who, subject, entity_id, record, verdict, reason) -> Decision
+    take(session, who, subject, entity_id, record, verdict, reason, ...) -> Decision
+        (decide, close the open alerts it answers, write the audit event)
     standing(session, subject, {entity_id: record}) -> {entity_id: Decision}
+    decisions(session, subject=..., entity_id=...) -> [Decision], newest first
+
+A book's customer record is the subject ``book:<book id>:<record key>``
+(``monitor.alerts.subject``); any other subject is a client's own id for the
+record it screened (the ``id`` of a ``/match`` query).
 
 A "not a match" decision suppresses the alert for that customer record and
 list entity while the entity has no new material fact: no name, birth date
@@ -70,6 +77,11 @@ def decide(
     verdict: str,
     reason: str,
 ) -> Decision:
+    if not subject.strip() or len(subject) > 400:
+        raise ConfigError(
+            "a decision needs a subject of 1 to 400 characters",
+            hint="name the customer record, e.g. book:1:C-1001 or your own customer id",
+        )
     if verdict not in VERDICTS:
         raise ConfigError(f"unknown verdict {verdict!r}", hint=f"use one of {', '.join(VERDICTS)}")
     if not reason.strip():
@@ -110,3 +122,57 @@ def standing(session: Session, subject: str, entities: dict[str, Record]) -> dic
         if not new_facts(decision.facts, facts_of(entities[entity_id])):
             out[entity_id] = decision
     return out
+
+
+def take(
+    session: Session,
+    who: Principal,
+    subject: str,
+    entity_id: str,
+    record: Record,
+    verdict: str,
+    reason: str,
+    *,
+    list_versions: dict[str, str] | None = None,
+) -> Decision:
+    """Record a decision, mark the open alerts it answers decided, and audit it."""
+    from weerbaar import audit
+    from weerbaar.monitor.alerts import close_for_decision, parse_subject
+
+    decision = decide(session, who, subject, entity_id, record, verdict, reason)
+    closed = []
+    book = parse_subject(subject)
+    if book is not None:
+        closed = close_for_decision(session, book[0], book[1], entity_id, decision.id)
+    audit.record(
+        session,
+        who,
+        "decision.create",
+        subject=subject,
+        detail={
+            "decision": decision.id,
+            "entity_id": entity_id,
+            "verdict": verdict,
+            "reason": decision.reason,
+            "facts": decision.facts,
+            "alerts": [a.id for a in closed],
+        },
+        list_versions=list_versions,
+    )
+    return decision
+
+
+def decisions(
+    session: Session,
+    *,
+    subject: str | None = None,
+    entity_id: str | None = None,
+    limit: int = 100,
+) -> list[Decision]:
+    """Decisions, newest first, optionally for one subject and/or entity."""
+    query = select(Decision).order_by(Decision.id.desc()).limit(limit)
+    if subject is not None:
+        query = query.where(Decision.subject == subject)
+    if entity_id is not None:
+        query = query.where(Decision.entity_id == entity_id)
+    return list(session.scalars(query))

@@ -43,6 +43,7 @@ def upgrade() -> None:
         sa.Column("versions", sa.JSON(), nullable=False),
         sa.Column("changed_entities", sa.Integer(), nullable=False),
         sa.Column("alerts", sa.Integer(), nullable=False),
+        sa.Column("detail", sa.JSON(), nullable=False),
         sa.PrimaryKeyConstraint("id"),
     )
     op.create_table(
@@ -85,6 +86,8 @@ def upgrade() -> None:
         sa.Column("name", sa.String(length=200), nullable=False),
         sa.Column("source_file", sa.String(length=500), nullable=False),
         sa.Column("records", sa.Integer(), nullable=False),
+        sa.Column("digest", sa.String(length=64), nullable=False),
+        sa.Column("mapping", sa.JSON(), nullable=False),
         sa.Column("created_by", sa.Integer(), nullable=True),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("screened_versions", sa.JSON(), nullable=False),
@@ -94,6 +97,7 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("id"),
         sa.UniqueConstraint("name"),
+        sqlite_autoincrement=True,
     )
     op.create_table(
         "decisions",
@@ -145,8 +149,13 @@ def upgrade() -> None:
         sa.Column("explanation", sa.Text(), nullable=False),
         sa.Column("change", sa.JSON(), nullable=False),
         sa.Column("status", sa.String(length=16), nullable=False),
+        sa.Column("decision_id", sa.Integer(), nullable=True),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.ForeignKeyConstraint(["book_id"], ["books.id"], ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(
+            ["decision_id"],
+            ["decisions.id"],
+        ),
         sa.ForeignKeyConstraint(
             ["run_id"],
             ["monitor_runs.id"],
