@@ -13,6 +13,9 @@ FIXTURES = ROOT / "tests" / "fixtures" / "lists"
 
 from weerbaar.core.settings import shared_data_dir  # noqa: E402
 
+#: Fixtures shared across folders: stores of the fixture lists, the service app.
+pytest_plugins = ["tests.plugins.lists", "tests.plugins.service"]
+
 
 @pytest.fixture(scope="session")
 def shared() -> Path:

@@ -13,8 +13,6 @@ from weerbaar.core.settings import Settings
 from weerbaar.db import Database
 from weerbaar.db.models import Base
 
-pytest_plugins = ["tests.service.conftest"]
-
 
 def _diff(db: Database) -> list[object]:
     with db.engine.connect() as conn:

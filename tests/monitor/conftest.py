@@ -12,7 +12,6 @@ import pytest
 from lxml import etree
 
 from tests.conftest import FIXTURES
-from tests.screening.conftest import fixture_store, listed  # noqa: F401  (fixtures)
 from weerbaar.accounts import Principal, create_user
 from weerbaar.core.settings import Settings
 from weerbaar.db import Database
