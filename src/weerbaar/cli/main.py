@@ -9,9 +9,11 @@ import typer
 from rich.table import Table
 
 from weerbaar.cli import lists as lists_cli
+from weerbaar.cli import maritime as maritime_cli
 from weerbaar.cli import monitor as monitor_cli
 from weerbaar.cli import screening as screening_cli
 from weerbaar.cli import service as service_cli
+from weerbaar.cli import trade as trade_cli
 from weerbaar.cli.common import console, open_lists, print_json
 
 app = typer.Typer(
@@ -27,6 +29,8 @@ app.command("serve")(service_cli.serve)
 app.add_typer(service_cli.keys_app, name="keys")
 app.add_typer(service_cli.users_app, name="users")
 app.add_typer(monitor_cli.app, name="monitor")
+app.add_typer(maritime_cli.app, name="maritime")
+app.add_typer(trade_cli.app, name="trade")
 app.command("decide")(monitor_cli.decide)
 
 

@@ -50,7 +50,9 @@ def create_app(
 ) -> FastAPI:
     """The service for ``settings``; ``screener``/``database`` may be given (tests)."""
     from weerbaar.service import ui
-    from weerbaar.service.api import health, monitor, yente
+    from weerbaar.service.api import health, maritime, monitor, yente
+    from weerbaar.service.ui import maritime as maritime_ui
+    from weerbaar.service.ui import trade as trade_ui
 
     settings = settings or Settings.from_env()
     db = database or Database.open(settings)
@@ -81,7 +83,10 @@ def create_app(
     app.include_router(health.router)
     app.include_router(yente.router)
     app.include_router(monitor.router)
+    app.include_router(maritime.router)
     app.include_router(ui.router)
+    app.include_router(maritime_ui.router)
+    app.include_router(trade_ui.router)
     return app
 
 

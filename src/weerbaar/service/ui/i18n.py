@@ -229,6 +229,54 @@ MESSAGES: dict[str, dict[str, str]] = {
         ),
         "err_not_ready": "Nog niet klaar. Probeer het over enkele seconden opnieuw.",
         "err_rate": "Te veel verzoeken. Wacht even en probeer het opnieuw.",
+        # maritime watch
+        "maritime_title": "Maritieme bewaking",
+        "maritime_intro": (
+            "Schepen van de sanctielijsten en verdachte bewegingen in de laatste AIS-scan: "
+            "treuzelen boven kabels, AIS-stiltes, ontmoetingen op zee en identiteitswissels."
+        ),
+        "maritime_no_scan": "Er is nog geen scan. Start er een met weerbaar maritime scan.",
+        "maritime_summary": "{positions} posities van {vessels} schepen, {alerts} meldingen.",
+        "maritime_map": "Kaart van sporen, zones en meldingen",
+        "maritime_legend": (
+            "Grijs: sporen (donker: met melding). Oranje: kabel- en leidingzones. "
+            "Stippen: meldingen."
+        ),
+        "maritime_alerts": "Meldingen",
+        "maritime_no_alerts": "Geen meldingen in deze scan.",
+        "maritime_time": "Tijd",
+        "maritime_type": "Soort",
+        "maritime_vessel": "Schip",
+        "maritime_position": "Positie",
+        "maritime_alert_designated_vessel": "Schip op sanctielijst",
+        "maritime_alert_watched_vessel": "Schip op volglijst",
+        "maritime_alert_loitering": "Treuzelen bij infrastructuur",
+        "maritime_alert_ais_gap": "AIS-stilte",
+        "maritime_alert_meeting": "Mogelijke overslag op zee",
+        "maritime_alert_impossible_jump": "Onmogelijke sprong",
+        "maritime_alert_identity_change": "Identiteitswissel",
+        # strategic dependencies (trade)
+        "trade_title": "Strategische afhankelijkheden",
+        "trade_intro": (
+            "Concentratie van invoer per HS6-product volgens de methode van de Europese "
+            "Commissie: HHI boven 0,4, invoer van buiten de groep boven de helft van de invoer, "
+            "en meer invoer dan uitvoer."
+        ),
+        "trade_importer": "Importeur (land of groep)",
+        "trade_year": "Jaar",
+        "trade_search": "Product (code of omschrijving)",
+        "trade_only_dependent": "Alleen afhankelijke producten",
+        "trade_show": "Tonen",
+        "trade_no_data": "Er zijn nog geen handelsgegevens. Laad ze met weerbaar trade load.",
+        "trade_summary": "{total} producten voor {importer} in {year} (waarden in {currency}).",
+        "trade_product": "Product",
+        "trade_extra_imports": "Invoer van buiten",
+        "trade_import_share": "Aandeel van buiten",
+        "trade_export_ratio": "Invoer / uitvoer",
+        "trade_flags": "Vlaggen",
+        "trade_suppliers": "Grootste leveranciers",
+        "trade_report": "Rapport",
+        "trade_plot": "Grafiek (download)",
     },
     "en": {
         "product": "weerbaar",
@@ -421,6 +469,53 @@ MESSAGES: dict[str, dict[str, str]] = {
         "err_job_not_yours": "Only the owner of this screening or an administrator may see it.",
         "err_not_ready": "Not ready yet. Try again in a few seconds.",
         "err_rate": "Too many requests. Wait a moment and try again.",
+        # maritime watch
+        "maritime_title": "Maritime watch",
+        "maritime_intro": (
+            "Vessels on the sanctions lists and suspect movements in the last AIS scan: "
+            "loitering over cables, AIS gaps, meetings at sea and identity changes."
+        ),
+        "maritime_no_scan": "There is no scan yet. Start one with weerbaar maritime scan.",
+        "maritime_summary": "{positions} positions of {vessels} vessels, {alerts} alerts.",
+        "maritime_map": "Map of tracks, zones and alerts",
+        "maritime_legend": (
+            "Grey: tracks (dark: with an alert). Orange: cable and pipeline zones. Dots: alerts."
+        ),
+        "maritime_alerts": "Alerts",
+        "maritime_no_alerts": "No alerts in this scan.",
+        "maritime_time": "Time",
+        "maritime_type": "Kind",
+        "maritime_vessel": "Vessel",
+        "maritime_position": "Position",
+        "maritime_alert_designated_vessel": "Vessel on a sanctions list",
+        "maritime_alert_watched_vessel": "Vessel on a watch list",
+        "maritime_alert_loitering": "Loitering near infrastructure",
+        "maritime_alert_ais_gap": "AIS gap",
+        "maritime_alert_meeting": "Possible ship-to-ship meeting",
+        "maritime_alert_impossible_jump": "Impossible jump",
+        "maritime_alert_identity_change": "Identity change",
+        # strategic dependencies (trade)
+        "trade_title": "Strategic dependencies",
+        "trade_intro": (
+            "Import concentration per HS6 product after the European Commission's method: "
+            "HHI above 0.4, imports from outside the group above half of all imports, and "
+            "more imports than exports."
+        ),
+        "trade_importer": "Importer (country or group)",
+        "trade_year": "Year",
+        "trade_search": "Product (code or description)",
+        "trade_only_dependent": "Dependent products only",
+        "trade_show": "Show",
+        "trade_no_data": "No trade data yet. Load it with weerbaar trade load.",
+        "trade_summary": "{total} products for {importer} in {year} (values in {currency}).",
+        "trade_product": "Product",
+        "trade_extra_imports": "Imports from outside",
+        "trade_import_share": "Share from outside",
+        "trade_export_ratio": "Imports / exports",
+        "trade_flags": "Flags",
+        "trade_suppliers": "Main suppliers",
+        "trade_report": "Report",
+        "trade_plot": "Plot (download)",
     },
 }
 
