@@ -10,6 +10,7 @@ web pages, Dutch and English). Each route declares the permission it needs
 from __future__ import annotations
 
 import secrets
+from functools import partial
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING
@@ -21,6 +22,7 @@ from weerbaar import __version__
 from weerbaar.core.settings import Settings
 from weerbaar.db import Database
 from weerbaar.service import errors
+from weerbaar.service.openapi import custom_openapi
 from weerbaar.service.ratelimit import RateLimiter
 from weerbaar.service.state import AppState, ScreenerHolder
 
@@ -80,6 +82,7 @@ def create_app(
         max_age=12 * 3600,
     )
     errors.install(app)
+    app.openapi = partial(custom_openapi, app)  # type: ignore[method-assign]
     app.include_router(health.router)
     app.include_router(yente.router)
     app.include_router(monitor.router)
