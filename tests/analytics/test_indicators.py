@@ -6,6 +6,9 @@ NLD->DEU 40, DEU->USA 50.
 
 from __future__ import annotations
 
+from typing import Any
+
+import polars as pl
 import pytest
 
 from weerbaar.analytics.analyses import Query
@@ -17,7 +20,7 @@ from weerbaar.analytics.analyses.suppliers import supplier_view
 from weerbaar.analytics.groups import FIXED, Groups, eu_members
 
 
-def row(frame, hs6="010121"):  # type: ignore[no-untyped-def]
+def row(frame: pl.DataFrame, hs6: str = "010121") -> dict[str, Any]:
     (r,) = frame.filter(frame["hs6"] == hs6).to_dicts()
     return r
 

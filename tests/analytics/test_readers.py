@@ -10,7 +10,7 @@ import pytest
 
 from tests.analytics.conftest import BACI, TRADE
 from weerbaar.analytics import readers
-from weerbaar.analytics.codes import hs6
+from weerbaar.analytics.codes import hs6, read_baci_countries
 from weerbaar.analytics.store import TradeStore
 from weerbaar.core.errors import ConfigError, InputError, NotFoundError, ParseError
 
@@ -167,3 +167,64 @@ def test_load_is_all_or_nothing(tmp_path: Path, store: TradeStore) -> None:
     assert len(store.files("main")) == 1 and store.files("main") != first
     assert not first[0].exists()
     assert store.product_names()["010121"].startswith("Horses")
+
+
+def _generated_baci(tmp_path: Path, rows: int = 3000, seed: int = 3) -> Path:
+    """A small random BACI year in the published layout: padded values, ``NA`` quantities,
+    product codes with their leading zero dropped."""
+    import numpy as np
+
+    for name in ("country_codes_V202301.csv", "product_codes_HS17_V202301.csv"):
+        shutil.copy(TRADE / name, tmp_path / name)
+    codes = pl.read_csv(TRADE / "country_codes_V202301.csv", separator=";")["country_code"]
+    rng = np.random.default_rng(seed)
+    products = np.array([10121, 10129, 270900, 271111, 854231, 20110, 760110, 811292])
+    lines = ["t,i,j,k,v,q"]
+    for n in range(rows):
+        i, j = rng.choice(codes.to_numpy(), 2, replace=False)
+        k = int(rng.choice(products))
+        v = rng.lognormal(2, 2)
+        q = "NA" if n % 7 == 0 else f"{v / rng.lognormal(0, 1):.3f}"
+        lines.append(f"2019,{i},{j},{k},{v:12.3f},{q:>12}")
+    path = tmp_path / BACI.name
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
+def test_baci_fast_and_careful_paths_store_the_same_data(tmp_path: Path) -> None:
+    path = _generated_baci(tmp_path)
+    table = read_baci_countries(tmp_path / "country_codes_V202301.csv")
+    numeric = dict(zip(table["code"].to_list(), table["iso3"].to_list(), strict=True))
+    fast = readers._baci_typed(path, numeric)
+    assert fast is not None  # the generated file takes the typed path
+    slow = readers._baci_text(path, numeric, tmp_path / "country_codes_V202301.csv")
+    assert fast.schema == slow.schema and fast.height == slow.height == 3000
+    assert fast.equals(slow, null_equal=True)  # same rows in the same (file) order
+    stored = []
+    for name, frame in (("fast", fast), ("slow", slow)):
+        store = TradeStore(tmp_path / name)
+        batch = readers.read_baci(path)
+        batch.frame = frame
+        store.load([batch])
+        stored.append(pl.read_parquet(store.files("main")))
+    assert stored[0].equals(stored[1], null_equal=True)
+    assert stored[0]["hs6"].str.len_chars().min() == 6
+
+
+def test_baci_fast_path_defers_bad_values_to_the_careful_path(tmp_path: Path) -> None:
+    path = _generated_baci(tmp_path, rows=50)
+    table = read_baci_countries(tmp_path / "country_codes_V202301.csv")
+    numeric = dict(zip(table["code"].to_list(), table["iso3"].to_list(), strict=True))
+    lines = path.read_text().splitlines()
+    fields = lines[10].split(",")
+    cases = ((5, "   1.2.3"), (4, "      "), (4, "NaN"), (3, "10x21"), (3, "2709"), (1, "999"))
+    for col, bad in cases:
+        broken = [*fields]
+        broken[col] = bad
+        path.write_text("\n".join([*lines[:10], ",".join(broken), *lines[11:]]) + "\n")
+        assert readers._baci_typed(path, numeric) is None, bad
+        if bad != "2709":  # a four-digit heading is valid (270900): read by the careful path
+            with pytest.raises(ParseError, match="line 11"):
+                readers.read_baci(path)
+        else:
+            assert "270900" in readers.read_baci(path).frame["hs6"].to_list()

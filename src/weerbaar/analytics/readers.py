@@ -218,25 +218,73 @@ def _beside(path: Path, pattern: str, version: str | None) -> Path | None:
 # -- BACI ---------------------------------------------------------------------
 
 
-def read_baci(path: Path, countries: Path | None = None, products: Path | None = None) -> Batch:
-    """A CEPII BACI file (``t,i,j,k,v,q``; v in thousand USD, q in tonnes).
+BACI_COLUMNS = ("t", "i", "j", "k", "v", "q")
 
-    ``i``/``j`` are BACI numeric codes, read with the country list beside the
-    file (``country_codes_V*.csv``) or ``countries``.
+
+def _baci_typed(path: Path, numeric: dict[int, str]) -> pl.DataFrame | None:
+    """The flows of a well-formed BACI file, read with typed columns; None if anything is off.
+
+    Codes and years are read as integers, values and quantities as text stripped of
+    BACI's padding (as the careful path does); countries and products are mapped per
+    distinct code. Any value that does not read, an unknown country, a product code
+    that is not five or six digits or another header gives None: the careful path
+    then reads the file as text and names the first bad line and column.
     """
-    match = BACI_NAME.search(path.name)
-    hs = match.group(1).upper() if match else None
-    version = match.group(3) if match else None
-    countries = countries or _beside(path, "country_codes_*.csv", version)
-    if countries is None:
-        raise InputError(
-            path,
-            "no BACI country list found beside the file",
-            hint="put country_codes_V*.csv (from the same BACI zip) beside it "
-            "or pass --countries FILE",
+    try:
+        with path.open("rb") as fh:
+            header = fh.readline().decode("utf-8").strip().split(",")
+    except (OSError, UnicodeDecodeError):
+        return None
+    if [h.strip().strip('"') for h in header] != list(BACI_COLUMNS):
+        return None
+    ints = {c: pl.Int32() for c in "tijk"}
+    schema: dict[str, pl.DataType] = {**ints, "v": pl.String(), "q": pl.String()}
+    try:
+        raw = pl.read_csv(path, schema=schema, has_header=True, truncate_ragged_lines=False)
+    except (pl.exceptions.PolarsError, OSError):
+        return None
+    if raw.height == 0:
+        return None
+    codes = raw["k"].unique()
+    low, high = codes.min(), codes.max()
+    if (
+        codes.null_count()
+        or not isinstance(low, int)
+        or not isinstance(high, int)
+        or low < 10_000
+        or high > 999_999
+    ):
+        return None  # BACI writes six digits, or five with the leading zero dropped
+    hs6 = dict(zip(codes.to_list(), codes.cast(pl.String).str.zfill(6).to_list(), strict=True))
+    # as ``_number`` reads them, cheaper: text that is no number (or NaN) falls back
+    frame = raw.select(
+        pl.col("t").alias("year"),
+        pl.col("j").replace_strict(numeric, default=None, return_dtype=pl.String).alias("importer"),
+        pl.col("i").replace_strict(numeric, default=None, return_dtype=pl.String).alias("exporter"),
+        pl.col("k").replace_strict(hs6, return_dtype=pl.String).alias("hs6"),
+        (pl.col("v").str.strip_chars().cast(pl.Float64, strict=False) * 1000.0).alias("value"),
+        pl.col("q").str.strip_chars().alias("q"),
+        pl.lit("B").alias("flow"),
+    )
+    del raw
+    frame = frame.with_columns(pl.col("q").cast(pl.Float64, strict=False).alias("quantity"))
+    ok = frame.select(
+        pl.all_horizontal(
+            pl.col(c).is_not_null().all() for c in ("year", "importer", "exporter", "value")
         )
-    table = read_baci_countries(countries)
-    numeric = dict(zip(table["code"].to_list(), table["iso3"].to_list(), strict=True))
+        & ~pl.col("value").is_nan().any()
+        & ~pl.col("quantity").is_nan().any()
+    ).item()
+    if not ok:
+        return None
+    text = frame.filter(pl.col("quantity").is_null())["q"]  # NA and empty quantities only
+    if not (text.is_null() | text.is_in(MISSING)).all():
+        return None
+    return frame.select(pl.col(k).cast(t) for k, t in FLOWS_SCHEMA.items())
+
+
+def _baci_text(path: Path, numeric: dict[int, str], countries: Path) -> pl.DataFrame:
+    """The flows of a BACI file read as text, checked value by value (names the first error)."""
     raw = _read_table(path, ",")
     cols = _need(path, raw, {k: (k,) for k in "tijkvq"}, "BACI")
     frame = raw.select(
@@ -282,9 +330,34 @@ def read_baci(path: Path, countries: Path | None = None, products: Path | None =
                 where=f"line {int(bad) + 2}",
                 hint="use the country_codes file of the same BACI release (--countries FILE)",
             )
+    return frame.select(pl.col(k).cast(t) for k, t in FLOWS_SCHEMA.items())
+
+
+def read_baci(path: Path, countries: Path | None = None, products: Path | None = None) -> Batch:
+    """A CEPII BACI file (``t,i,j,k,v,q``; v in thousand USD, q in tonnes).
+
+    ``i``/``j`` are BACI numeric codes, read with the country list beside the
+    file (``country_codes_V*.csv``) or ``countries``.
+    """
+    match = BACI_NAME.search(path.name)
+    hs = match.group(1).upper() if match else None
+    version = match.group(3) if match else None
+    countries = countries or _beside(path, "country_codes_*.csv", version)
+    if countries is None:
+        raise InputError(
+            path,
+            "no BACI country list found beside the file",
+            hint="put country_codes_V*.csv (from the same BACI zip) beside it "
+            "or pass --countries FILE",
+        )
+    table = read_baci_countries(countries)
+    numeric = dict(zip(table["code"].to_list(), table["iso3"].to_list(), strict=True))
+    frame = _baci_typed(path, numeric)
+    if frame is None:  # something to report (or an unusual layout): the careful path
+        frame = _baci_text(path, numeric, countries)
     batch = Batch(
         path=path,
-        frame=frame.select(pl.col(k).cast(t) for k, t in FLOWS_SCHEMA.items()),
+        frame=frame,
         currency="USD",
         hs=hs,
         countries=dict(zip(table["iso3"].to_list(), table["name"].to_list(), strict=True)),

@@ -47,13 +47,30 @@ def register(
     return wrap
 
 
+#: Separates the items of a list passed to DuckDB as one string parameter (a list
+#: parameter is converted item by item in Python, which is slow for long lists).
+_SEP = "\x1f"
+
+
+def _joined(items: Iterable[object]) -> str:
+    return _SEP.join(str(i) for i in items)
+
+
 @dataclass
 class Query:
-    """An importer's view of one dataset."""
+    """An importer's view of one dataset.
+
+    The suppliers of the last importer asked (all products) are kept, keyed by the
+    dataset's files (a new load gives new file names) and the importer's members, so
+    the analyses run one after the other for one importer scan the data once.
+    """
 
     store: TradeStore
     dataset: str = DEFAULT_DATASET
     groups: Groups = field(default_factory=Groups)
+    _cache: dict[tuple[Any, ...], pl.DataFrame] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def years(self) -> list[int]:
         return self.store.years(self.dataset)
@@ -61,15 +78,60 @@ class Query:
     def _tables(
         self, con: duckdb.DuckDBPyConnection, name: str, rows: list[tuple[int, str]]
     ) -> None:
-        con.execute(f"CREATE TEMP TABLE {name} (year INTEGER, country VARCHAR)")
-        if rows:
-            con.executemany(f"INSERT INTO {name} VALUES (?, ?)", rows)
+        if not rows:
+            con.execute(f"CREATE TEMP TABLE {name} (year INTEGER, country VARCHAR)")
+            return
+        con.execute(
+            f"CREATE TEMP TABLE {name} AS SELECT "
+            "unnest(string_split(?, chr(31)))::INTEGER AS year, "
+            "unnest(string_split(?, chr(31)))::VARCHAR AS country",
+            [_joined(y for y, _ in rows), _joined(c for _, c in rows)],
+        )
 
-    def _products(self, products: Iterable[str] | None) -> tuple[str, list[Any]]:
+    def _products(self, con: duckdb.DuckDBPyConnection, products: Iterable[str] | None) -> str:
+        """A filter on ``f.hs6`` (through a temp table ``wanted``), empty for all products."""
         if products is None:
-            return "", []
-        codes = sorted(set(products))
-        return f" AND f.hs6 IN ({', '.join('?' for _ in codes)})", list(codes)
+            return ""
+        codes = sorted({c for c in products if _SEP not in c})
+        if codes:
+            con.execute(
+                "CREATE TEMP TABLE wanted AS SELECT unnest(string_split(?, chr(31))) AS hs6",
+                [_joined(codes)],
+            )
+        else:
+            con.execute("CREATE TEMP TABLE wanted (hs6 VARCHAR)")
+        return " AND f.hs6 IN (SELECT hs6 FROM wanted)"
+
+    def _suppliers(
+        self, members: list[tuple[int, str]], years: list[int], products: list[str] | None
+    ) -> pl.DataFrame:
+        """``year, hs6, exporter, value, quantity``: imports of ``members`` by supplier."""
+        files = tuple(self.store.files(self.dataset, years))
+        key = (self.dataset, files, tuple(members))
+        cached = self._cache.get(key)
+        if cached is not None:
+            if products is None:
+                return cached
+            return cached.filter(pl.col("hs6").is_in(sorted(set(products))))
+        con = self.store.connect()
+        try:
+            self._tables(con, "members", members)
+            where = self._products(con, products)
+            sql = f"""
+                SELECT f.year::INTEGER AS year, f.hs6, f.exporter,
+                       sum(f.value) AS value, sum(f.quantity) AS quantity
+                FROM {self.store.scan_sql(self.dataset, years)} f
+                JOIN members m ON m.year = f.year AND m.country = f.importer
+                WHERE f.flow IN ('B', 'M') AND f.exporter <> f.importer {where}
+                GROUP BY ALL
+            """
+            frame = _typed(relation_to_polars(con.sql(sql)), SUPPLIER_SCHEMA)
+        finally:
+            con.close()
+        if products is None:
+            self._cache.clear()
+            self._cache[key] = frame
+        return frame
 
     def imports(
         self,
@@ -89,24 +151,15 @@ class Query:
         internal = set(members)
         if extra_of:
             internal |= set(self.groups.by_year(extra_of, years))
-        con = self.store.connect()
-        try:
-            self._tables(con, "members", members)
-            self._tables(con, "internal", sorted(internal))
-            where, params = self._products(products)
-            sql = f"""
-                SELECT f.year::INTEGER AS year, f.hs6, f.exporter,
-                       sum(f.value) AS value, sum(f.quantity) AS quantity,
-                       (i.country IS NOT NULL) AS internal
-                FROM {self.store.scan_sql(self.dataset, years)} f
-                JOIN members m ON m.year = f.year AND m.country = f.importer
-                LEFT JOIN internal i ON i.year = f.year AND i.country = f.exporter
-                WHERE f.flow IN ('B', 'M') AND f.exporter <> f.importer {where}
-                GROUP BY ALL
-            """
-            return _typed(relation_to_polars(con.execute(sql, params)), IMPORT_SCHEMA)
-        finally:
-            con.close()
+        flows = self._suppliers(members, years, None if products is None else list(products))
+        inside = pl.DataFrame(
+            sorted(internal), schema={"year": pl.Int32, "exporter": pl.String}, orient="row"
+        ).with_columns(pl.lit(True).alias("internal"))
+        return (
+            flows.join(inside, on=["year", "exporter"], how="left")
+            .with_columns(pl.col("internal").fill_null(False))
+            .select(list(IMPORT_SCHEMA))
+        )
 
     def exports(
         self, importer: str, years: Iterable[int], products: Iterable[str] | None = None
@@ -116,7 +169,7 @@ class Query:
         con = self.store.connect()
         try:
             self._tables(con, "members", self.groups.by_year(importer, years))
-            where, params = self._products(products)
+            where = self._products(con, products)
             sql = f"""
                 SELECT f.year::INTEGER AS year, f.hs6, sum(f.value) AS exports
                 FROM {self.store.scan_sql(self.dataset, years)} f
@@ -124,7 +177,7 @@ class Query:
                 WHERE f.flow IN ('B', 'X') AND f.exporter <> f.importer {where}
                 GROUP BY ALL
             """
-            return _typed(relation_to_polars(con.execute(sql, params)), EXPORT_SCHEMA)
+            return _typed(relation_to_polars(con.sql(sql)), EXPORT_SCHEMA)
         finally:
             con.close()
 
@@ -133,7 +186,7 @@ class Query:
         years = sorted(set(years))
         con = self.store.connect()
         try:
-            where, params = self._products(products)
+            where = self._products(con, products)
             sql = f"""
                 SELECT f.year::INTEGER AS year, f.hs6, f.exporter,
                        sum(f.value) AS value, sum(f.quantity) AS quantity
@@ -141,7 +194,7 @@ class Query:
                 WHERE f.flow IN ('B', 'X') AND f.exporter <> f.importer {where}
                 GROUP BY ALL
             """
-            return _typed(relation_to_polars(con.execute(sql, params)), WORLD_SCHEMA)
+            return _typed(relation_to_polars(con.sql(sql)), WORLD_SCHEMA)
         finally:
             con.close()
 
@@ -158,6 +211,13 @@ EXPORT_SCHEMA: dict[str, pl.DataType] = {
     "year": pl.Int32(),
     "hs6": pl.String(),
     "exports": pl.Float64(),
+}
+SUPPLIER_SCHEMA: dict[str, pl.DataType] = {
+    "year": pl.Int32(),
+    "hs6": pl.String(),
+    "exporter": pl.String(),
+    "value": pl.Float64(),
+    "quantity": pl.Float64(),
 }
 WORLD_SCHEMA: dict[str, pl.DataType] = {
     "year": pl.Int32(),

@@ -47,29 +47,38 @@ def share_trend(
                 "last": pl.Float64, "change": pl.Float64, "slope": pl.Float64,
             }
         )  # fmt: skip
-    present = shares.select("hs6", "year").unique()
-    grid = (
-        present.join(shares.select("hs6", "exporter").unique(), on="hs6")
-        .join(
-            shares.select("hs6", "year", "exporter", "share"),
-            on=["hs6", "year", "exporter"],
-            how="left",
-        )
-        .with_columns(pl.col("share").fill_null(0.0))
-    )
+    # Absent years count as a zero share, so the sums over a supplier's own rows are the
+    # sums over every year the product was imported (no grid of products x suppliers x years):
+    # slope = sum((x - mean x) * y) / sum((x - mean x)^2) over the product's years.
     x = pl.col("year").cast(pl.Float64)
+    per_product = (
+        shares.select("hs6", "year")
+        .unique()
+        .group_by("hs6")
+        .agg(
+            pl.col("year").min().alias("y0"),
+            pl.col("year").max().alias("y1"),
+            x.mean().alias("xm"),
+            ((x - x.mean()) ** 2).sum().alias("sxx"),
+        )
+    )
     y = pl.col("share")
     return (
-        grid.sort("year")
+        shares.join(per_product, on="hs6")
         .group_by("hs6", "exporter")
         .agg(
-            y.first().alias("first"),
-            y.last().alias("last"),
-            (y.last() - y.first()).alias("change"),
-            (
-                ((x - x.mean()) * (y - y.mean())).sum()
-                / pl.when(((x - x.mean()) ** 2).sum() > 0).then(((x - x.mean()) ** 2).sum())
-            ).alias("slope"),
+            y.filter(pl.col("year") == pl.col("y0")).sum().alias("first"),
+            y.filter(pl.col("year") == pl.col("y1")).sum().alias("last"),
+            ((x - pl.col("xm")) * y).sum().alias("sxy"),
+            pl.col("sxx").first(),
+        )
+        .select(
+            "hs6",
+            "exporter",
+            "first",
+            "last",
+            (pl.col("last") - pl.col("first")).alias("change"),
+            (pl.col("sxy") / pl.when(pl.col("sxx") > 0).then(pl.col("sxx"))).alias("slope"),
         )
         .sort(["hs6", "last"], descending=[False, True])
     )
