@@ -22,7 +22,7 @@ given. Big NMEA files are decoded by several processes (``workers``).
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, fields
 from datetime import UTC, datetime
 from pathlib import Path
@@ -52,8 +52,8 @@ STATIC_SCHEMA: dict[str, Any] = {
     "callsign": pl.Utf8,
     "ship_type": pl.Int32,
 }
-#: NMEA lines per decoding task (multi-process decoding).
-CHUNK_LINES = 250_000
+#: NMEA bytes per decoding task (about 500,000 lines; multi-process decoding).
+CHUNK_BYTES = 32 << 20
 
 
 @dataclass
@@ -183,6 +183,7 @@ def _decode_chunk(args: tuple[list[bytes], int | None]) -> dict[str, Any]:
     from pyais.exceptions import AISBaseException
 
     lines, default_time = args
+    pline: list[int] = []
     pm: list[int] = []
     pt: list[int] = []
     plat: list[float] = []
@@ -193,7 +194,7 @@ def _decode_chunk(args: tuple[list[bytes], int | None]) -> dict[str, Any]:
     statics: list[tuple[int, int, Any, Any, Any, Any]] = []
     counts = {"lines": 0, "bad_checksum": 0, "undecodable": 0, "untimed": 0, "other": 0}
     frags: dict[tuple[Any, Any, int], list[Any]] = {}
-    for raw in lines:
+    for number, raw in enumerate(lines):
         line = raw.strip()
         if not line:
             continue
@@ -248,6 +249,7 @@ def _decode_chunk(args: tuple[list[bytes], int | None]) -> dict[str, Any]:
             continue
         kind = msg.msg_type
         if kind in (1, 2, 3, 18, 19, 27):
+            pline.append(number)
             pm.append(msg.mmsi)
             pt.append(t)
             plat.append(msg.lat)
@@ -270,7 +272,8 @@ def _decode_chunk(args: tuple[list[bytes], int | None]) -> dict[str, Any]:
             counts["other"] += 1
     counts["undecodable"] += sum(len(v) for v in frags.values())
     return {
-        "mmsi": np.asarray(pm, dtype=np.int64),
+        "line": np.asarray(pline, dtype=np.int64),
+        "mmsi": np.asarray(pm, dtype=np.int32),
         "t": np.asarray(pt, dtype=np.int64),
         "lat": np.asarray(plat, dtype=np.float64),
         "lon": np.asarray(plon, dtype=np.float64),
@@ -291,32 +294,94 @@ def _collect(results: Iterable[dict[str, Any]], stats: ReadStats) -> AisData:
         statics.extend(r["statics"])
         for k, v in r["counts"].items():
             setattr(stats, k, getattr(stats, k) + v)
-    positions = pl.DataFrame(
-        {k: (np.concatenate(v) if v else np.array([], dtype=np.float64)) for k, v in cols.items()}
-    )
+    columns: dict[str, np.ndarray[Any, Any]] = {}
+    for k in POSITION_SCHEMA:  # one column at a time, its chunks freed as it is joined
+        parts = cols.pop(k)
+        columns[k] = np.concatenate(parts) if parts else np.array([], dtype=np.float64)
+        del parts
+    positions = pl.DataFrame(columns)
+    del columns
     static_df = pl.DataFrame(
         statics, schema=list(STATIC_SCHEMA), orient="row", infer_schema_length=None
     ) if statics else pl.DataFrame(schema=STATIC_SCHEMA)  # fmt: skip
     return finish(positions, static_df, stats)
 
 
+def _time_of(default_time: int | None) -> Callable[[bytes], int | None]:
+    """The time of a line from what precedes its ``!`` (as ``_decode_chunk`` reads it);
+    None when the line must go through ``_decode_chunk`` (no time, or an odd layout)."""
+
+    def time_of(prefix: bytes) -> int | None:
+        text = prefix.lstrip()
+        if not text:
+            return default_time
+        if text[0] == 92:  # "\" tag block: must end right before the sentence
+            if text.find(b"\\", 1) != len(text) - 1:
+                return None
+            return _tag_time(text[1:-1]) or default_time
+        return _prefix_time(text) or default_time
+
+    return time_of
+
+
+def _decode_bytes(buf: bytes, default_time: int | None = None) -> dict[str, Any]:
+    """Decode whole NMEA lines: single-sentence position reports vectorised
+    (``fastnmea``), every other line through pyais (``_decode_chunk``), in line order."""
+    from weerbaar.maritime.fastnmea import decode_buffer
+
+    fast = decode_buffer(buf, default_time, _time_of(default_time))
+    rest = fast.rest
+    bounds = zip(fast.starts[rest].tolist(), fast.ends[rest].tolist(), strict=True)
+    slow = _decode_chunk(([buf[i:j] for i, j in bounds], default_time))
+    slow["counts"]["lines"] += len(fast.line)
+    if not len(slow["line"]):
+        out = {k: getattr(fast, k) for k in POSITION_SCHEMA}
+    else:
+        lines = np.concatenate([fast.line, rest[slow["line"]]])
+        order = np.argsort(lines, kind="stable")
+        out = {k: np.concatenate([getattr(fast, k), slow[k]])[order] for k in POSITION_SCHEMA}
+    out["statics"] = slow["statics"]
+    out["counts"] = slow["counts"]
+    return out
+
+
+def _decode_range(args: tuple[str, int, int]) -> dict[str, Any]:
+    """Decode bytes ``start .. end`` of a file (whole lines; runs in worker processes)."""
+    name, start, end = args
+    with open(name, "rb") as fh:
+        fh.seek(start)
+        buf = fh.read(end - start)
+    return _decode_bytes(buf)
+
+
 def read_nmea_lines(lines: list[bytes], *, default_time: int | None = None) -> AisData:
     """Decode NMEA lines in this process (live feeds, small files)."""
     stats = ReadStats()
-    return _collect([_decode_chunk((lines, default_time))], stats)
+    buf = b"\n".join(line.rstrip(b"\r\n") for line in lines)
+    return _collect([_decode_bytes(buf, default_time)], stats)
 
 
-def _chunks(path: Path, size: int) -> Iterator[list[bytes]]:
-    """Lines in chunks of about ``size``, never splitting a multi-sentence message."""
+def _ranges(path: Path, size: int) -> Iterator[tuple[str, int, int]]:
+    """Byte ranges of about ``size`` ending on a line end, never splitting a
+    multi-sentence message (a range never starts with fragment 2+)."""
+    total = path.stat().st_size
     with path.open("rb") as fh:
-        chunk: list[bytes] = []
-        for line in fh:
-            if len(chunk) >= size and not _continues(line):
-                yield chunk
-                chunk = []
-            chunk.append(line)
-        if chunk:
-            yield chunk
+        start = 0
+        while start < total:
+            end = start + size
+            if end >= total:
+                yield str(path), start, total
+                return
+            fh.seek(end)
+            fh.readline()  # the rest of the line that ``end`` falls in
+            while True:
+                pos = fh.tell()
+                line = fh.readline()
+                if not line or not _continues(line):
+                    break
+            end = pos if line else total
+            yield str(path), start, end
+            start = end
 
 
 def _continues(line: bytes) -> bool:
@@ -334,15 +399,15 @@ def read_nmea(path: Path, *, workers: int | None = None) -> AisData:
     workers = workers or os.cpu_count() or 1
     size = path.stat().st_size
     if workers <= 1 or size < 8 << 20:
-        with path.open("rb") as fh:
-            data = _collect([_decode_chunk((fh.readlines(), None))], stats)
+        data = _collect((_decode_range(r) for r in _ranges(path, CHUNK_BYTES)), stats)
     else:
         import multiprocessing as mp
 
         ctx = mp.get_context("fork" if hasattr(os, "fork") else "spawn")
         with ctx.Pool(workers) as pool:
-            tasks = ((c, None) for c in _chunks(path, CHUNK_LINES))
-            data = _collect(pool.imap(_decode_chunk, tasks), stats)
+            data = _collect(pool.imap(_decode_range, _ranges(path, CHUNK_BYTES)), stats)
+            pool.close()
+            pool.join()
     if data.stats.lines and not data.positions.height and not data.statics.height:
         raise ParseError(
             path,

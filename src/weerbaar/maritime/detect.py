@@ -38,6 +38,7 @@ from weerbaar.maritime.zones import Zones, project
 
 EARTH_M = 6_371_008.8
 KNOT = 1852.0 / 3600.0  # m/s
+_BLOCK = 1 << 20
 Arr = np.ndarray[Any, Any]
 
 
@@ -113,12 +114,20 @@ class Track:
 
     @classmethod
     def of(cls, positions: pl.DataFrame, crs: str) -> Track:
-        df = positions.unique(subset=["mmsi", "t"], keep="first").sort(["mmsi", "t"])
+        # a stable sort, then the first row of each (mmsi, t): as unique(keep="first"), without
+        # a second copy of the positions
+        df = positions.sort(["mmsi", "t"], maintain_order=True)
         mmsi = df["mmsi"].to_numpy()
         t = df["t"].to_numpy()
         lat = df["lat"].to_numpy()
         lon = df["lon"].to_numpy()
         sog = df["sog"].cast(pl.Float64).fill_null(np.nan).to_numpy()
+        del df
+        if len(mmsi) > 1:
+            first = np.ones(len(mmsi), dtype=bool)
+            first[1:] = (mmsi[1:] != mmsi[:-1]) | (t[1:] != t[:-1])
+            if not first.all():
+                mmsi, t, lat, lon, sog = (v[first] for v in (mmsi, t, lat, lon, sog))
         n = len(mmsi)
         same = np.zeros(n, dtype=bool)
         dt = np.zeros(n, dtype=np.int64)
@@ -126,14 +135,24 @@ class Track:
         if n > 1:
             same[1:] = mmsi[1:] == mmsi[:-1]
             dt[1:] = np.where(same[1:], t[1:] - t[:-1], 0)
-            dist[1:] = np.where(same[1:], haversine(lat[:-1], lon[:-1], lat[1:], lon[1:]), 0.0)
+            # in blocks: haversine's temporaries stay small on days of millions of positions
+            for i in range(1, n, _BLOCK):
+                j = min(i + _BLOCK, n)
+                step = haversine(lat[i - 1 : j - 1], lon[i - 1 : j - 1], lat[i:j], lon[i:j])
+                dist[i:j] = np.where(same[i:j], step, 0.0)
         # a missing speed over ground is taken from the step before (or after)
-        derived = np.where(dt > 0, dist / np.maximum(dt, 1) / KNOT, np.nan)
-        nxt = np.full(n, np.nan)
-        if n > 1:
-            nxt[:-1] = np.where(same[1:], derived[1:], np.nan)
-        fill = np.where(np.isnan(derived), nxt, derived)
-        sog = np.where(np.isnan(sog), fill, sog)
+        missing = np.flatnonzero(np.isnan(sog))
+        if len(missing):
+
+            def derived(rows: Arr) -> Arr:
+                step = dt[rows]
+                return np.where(step > 0, dist[rows] / np.maximum(step, 1) / KNOT, np.nan)
+
+            after = np.minimum(missing + 1, n - 1)
+            nxt = np.where((missing + 1 < n) & same[after], derived(after), np.nan)
+            here = derived(missing)
+            sog = sog.copy() if not sog.flags.writeable else sog
+            sog[missing] = np.where(np.isnan(here), nxt, here)
         x, y = project(lon, lat, crs) if n else (np.zeros(0), np.zeros(0))
         return cls(mmsi, t, lat, lon, sog, x, y, same, dt, dist)
 
