@@ -16,10 +16,10 @@ from rapidfuzz.distance import Levenshtein
 from rapidfuzz.fuzz import ratio
 
 from weerbaar.matching.names import (
-    KIND_LEGAL,
+    ABJADS,
+    FILIATION,
     KIND_NAME,
     KIND_NUMBER,
-    KIND_PARTICLE,
     KIND_PATRONYMIC,
     SYLLABLE_GROUPS,
     Name,
@@ -77,6 +77,7 @@ NISBA_SIM = 0.6
 HAN_PENALTY = 0.3
 
 _SIMS: dict[tuple[str, str, int], tuple[float, str]] = {}
+_similarity = Levenshtein.normalized_similarity
 
 
 def token_similarity(a: Token, b: Token, mode: int | bool) -> tuple[float, str]:
@@ -120,7 +121,12 @@ def _token_similarity(a: Token, b: Token, mode: int) -> tuple[float, str]:
         return sim, how
     if a.phonetic == b.phonetic and len(a.phonetic) > 1 and sim < 0.88:
         sim, how = 0.88, "sound"
-    if sim < 0.85 and len(a.text) >= 5 and sorted(a.text) == sorted(b.text):
+    if (
+        sim < 0.85
+        and len(a.text) >= 5
+        and len(a.text) == len(b.text)
+        and sorted(a.text) == sorted(b.text)
+    ):
         sim, how = 0.85, "letters swapped"
     if mode == MODE_ABJAD:
         skel = Levenshtein.normalized_similarity(a.skeleton, b.skeleton) * 0.95
@@ -138,25 +144,20 @@ def _token_similarity(a: Token, b: Token, mode: int) -> tuple[float, str]:
     return sim, how
 
 
-def _joins(one: tuple[Token, ...], many: tuple[Token, ...]) -> list[tuple[int, int, int, float]]:
+def _joins(one: Name, many: Name) -> list[tuple[int, int, int, float]]:
     """Tokens of ``one`` that equal 2-3 adjacent tokens of ``many`` run together
     ("goodwill" ~ "good will", "jinping" ~ "jin ping"): (i, start, end, similarity)."""
     found: list[tuple[int, int, int, float]] = []
-    lengths = [len(t.text) for t in many]
-    texts = {t.text for t in many}
-    shortest = min(lengths) + min(lengths) - 2
-    for i, tok in enumerate(one):
-        n = len(tok.text)
-        if n < 4 or n < shortest or tok.text in texts:
+    pm = many.fast
+    low, high = pm.join_min, pm.join_max
+    texts = pm.texts
+    for i, text in enumerate(one.fast.texts):
+        n = len(text)
+        if n < low or n > high or text in texts:
             continue
-        for s in range(len(many) - 1):
-            for e in (s + 2, s + 3):
-                if e > len(many):
-                    break
-                if abs(sum(lengths[s:e]) - n) > 2:
-                    continue
-                joined = "".join(t.text for t in many[s:e])
-                sim = Levenshtein.normalized_similarity(tok.text, joined)
+        for s, e, length in pm.windows:
+            if -2 <= length - n <= 2:
+                sim = _similarity(text, "".join(pm.texts[s:e]))
                 if sim >= 0.8:
                     found.append((i, s, e, sim))
     return found
@@ -170,6 +171,15 @@ def _mode(q: Name, c: Name) -> int:
     return MODE_PLAIN
 
 
+#: What the features read off an alignment: aligned pairs (or None), used query and
+#: candidate indices, query hit, candidate hit, weakest core similarity, core pairs,
+#: initials, disorder, (query, candidate) links.
+Raw = tuple[
+    list[Aligned] | None, set[int], set[int], float, float, float, int, int, float,
+    list[tuple[int, int]], int,
+]  # fmt: skip
+
+
 def align(q: Name, c: Name) -> Alignment:
     """Alignment of the tokens of two names: joined words first, then greedy
     best-first pairs of single words.
@@ -177,14 +187,43 @@ def align(q: Name, c: Name) -> Alignment:
     A Chinese or Korean given name is one word written as two syllables: when only
     some of its syllables found a counterpart ("yun" of "ha yun" against "Yun"),
     none of them counts, and the alignment is made again without them."""
-    al = _align(q, c, frozenset(), frozenset())
+    return _alignment(q, c, _aligned(q, c, True))
+
+
+def _alignment(q: Name, c: Name, raw: Raw) -> Alignment:
+    pairs, used_q, used_c, qhit, chit, worst, core, initials, disorder, links, _ = raw
+    qt, ct = q.tokens, c.tokens
+    return Alignment(
+        pairs=pairs if pairs is not None else [],
+        query_left=[t for i, t in enumerate(qt) if i not in used_q],
+        candidate_left=[t for j, t in enumerate(ct) if j not in used_c],
+        query_weight=q.fast.total_weight,
+        candidate_weight=c.fast.total_weight,
+        query_hit=qhit,
+        candidate_hit=chit,
+        worst=worst,
+        core_pairs=core,
+        initials=initials,
+        disorder=disorder,
+        used_query=used_q,
+        used_candidate=used_c,
+        links=links,
+    )
+
+
+_NO_SKIP: frozenset[int] = frozenset()
+
+
+def _aligned(q: Name, c: Name, want_pairs: bool) -> Raw:
+    """:func:`align` as plain values (the aligned pairs only when ``want_pairs``)."""
+    raw = _align(q, c, _NO_SKIP, _NO_SKIP, want_pairs)
     if q.groups is None and c.groups is None:
-        return al
-    bad_q = _partial(q.groups, al.used_query)
-    bad_c = _partial(c.groups, al.used_candidate)
+        return raw
+    bad_q = _partial(q.groups, raw[1])
+    bad_c = _partial(c.groups, raw[2])
     if not bad_q and not bad_c:
-        return al
-    return _align(q, c, bad_q, bad_c)
+        return raw
+    return _align(q, c, bad_q, bad_c, want_pairs)
 
 
 def _partial(groups: tuple[int, ...] | None, used: set[int]) -> frozenset[int]:
@@ -201,90 +240,178 @@ def _partial(groups: tuple[int, ...] | None, used: set[int]) -> frozenset[int]:
     return frozenset(i for i, g in enumerate(groups) if g in partial)
 
 
-def _align(q: Name, c: Name, skip_q: frozenset[int], skip_c: frozenset[int]) -> Alignment:
+def _align(
+    q: Name, c: Name, skip_q: frozenset[int], skip_c: frozenset[int], want_pairs: bool
+) -> Raw:
     mode = _mode(q, c)
-    qt, ct = q.tokens, c.tokens
+    pq, pc = q.fast, c.fast
+    qtexts, ctexts = pq.texts, pc.texts
     used_q: set[int] = set(skip_q)
     used_c: set[int] = set(skip_c)
-    pairs: list[Aligned] = []
+    pairs: list[Aligned] | None = [] if want_pairs else None
+    npairs = 0
     qhit = chit = 0.0
     worst = 1.0
     core = initials = 0
     order: list[tuple[int, int]] = []
-    for flip, (one, many) in enumerate(((qt, ct), (ct, qt))):
-        if len(many) < 2:
+    for flip, (one, many) in enumerate(((q, c), (c, q))):
+        pm, po = many.fast, one.fast
+        # many has fewer than two words, or no word of one has a joinable length
+        if pm.join_max < 0 or po.max_len < pm.join_min or po.min_len > pm.join_max:
             continue
-        for i, s, e, sim in sorted(_joins(one, many), key=lambda j: -j[3]):
+        joins = _joins(one, many)
+        if not joins:
+            continue
+        if len(joins) > 1:
+            joins.sort(key=_minus_sim)
+        one_texts, one_weights = one.fast.texts, one.fast.weights
+        for i, s, e, sim in joins:
             ui, um = (used_c, used_q) if flip else (used_q, used_c)
             if i in ui or any(k in um for k in range(s, e)):
                 continue
             ui.add(i)
             um.update(range(s, e))
-            parts = many[s:e]
-            joined = " ".join(t.text for t in parts)
-            one_w = one[i].weight * sim
-            many_w = sum(t.weight for t in parts) * sim
+            one_w = one_weights[i] * sim
+            many_w = sum(pm.weights[s:e]) * sim
+            npairs += 1
             if flip:
-                pairs.append(Aligned(joined, one[i].text, sim, "joined"))
+                if pairs is not None:
+                    pairs.append(Aligned(" ".join(pm.texts[s:e]), one_texts[i], sim, "joined"))
                 qhit += many_w
                 chit += one_w
                 order.append((s, i))
             else:
-                pairs.append(Aligned(one[i].text, joined, sim, "joined"))
+                if pairs is not None:
+                    pairs.append(Aligned(one_texts[i], " ".join(pm.texts[s:e]), sim, "joined"))
                 qhit += one_w
                 chit += many_w
                 order.append((i, s))
             core += 1
             worst = min(worst, sim)
     scored: list[tuple[float, int, int, float, str]] = []
-    for i, a in enumerate(qt):
+    qt, ct = q.tokens, c.tokens
+    qroot, croot = pq.root_weights, pc.root_weights
+    sims = _SIMS
+    for i, at in enumerate(qtexts):
         if i in used_q:
             continue
-        for j, b in enumerate(ct):
+        qr = qroot[i]
+        for j, bt in enumerate(ctexts):
             if j in used_c:
                 continue
-            sim, how = token_similarity(a, b, mode)
+            if at == bt:
+                sim, how = 1.0, "same"
+            else:
+                key = (at, bt, mode)
+                found = sims.get(key)
+                if found is None:
+                    if len(sims) > 500_000:
+                        sims.clear()
+                    found = sims[key] = _token_similarity(qt[i], ct[j], mode)
+                sim, how = found
             if sim >= ALIGN_MIN:
-                scored.append((sim * min(a.weight, b.weight) ** 0.25, i, j, sim, how))
-    scored.sort(reverse=True)
+                cr = croot[j]
+                scored.append((sim * (qr if qr < cr else cr), i, j, sim, how))
+    if len(scored) > 1:
+        scored.sort(reverse=True)
+    qweights, cweights = pq.weights, pc.weights
+    qcore, ccore = pq.core_flags, pc.core_flags
     for _, i, j, sim, how in scored:
         if i in used_q or j in used_c:
             continue
-        a, b = qt[i], ct[j]
         used_q.add(i)
         used_c.add(j)
-        pairs.append(Aligned(a.text, b.text, sim, how))
-        qhit += a.weight * sim
-        chit += b.weight * sim
-        if a.kind in (KIND_NAME, KIND_NUMBER) and b.kind in (KIND_NAME, KIND_NUMBER):
+        npairs += 1
+        if pairs is not None:
+            pairs.append(Aligned(qtexts[i], ctexts[j], sim, how))
+        qhit += qweights[i] * sim
+        chit += cweights[j] * sim
+        if qcore[i] and ccore[j]:
             core += 1
-            worst = min(worst, sim)
+            if sim < worst:
+                worst = sim
             order.append((i, j))
         if how == "initial":
             initials += 1
-    order.sort()
-    inversions = sum(
-        1 for x in range(len(order)) for y in range(x + 1, len(order)) if order[x][1] > order[y][1]
-    )
     n = len(order)
-    used_q -= skip_q
-    used_c -= skip_c
-    return Alignment(
-        pairs=pairs,
-        query_left=[t for i, t in enumerate(qt) if i not in used_q],
-        candidate_left=[t for j, t in enumerate(ct) if j not in used_c],
-        query_weight=sum(t.weight for t in qt) or 1.0,
-        candidate_weight=sum(t.weight for t in ct) or 1.0,
-        query_hit=qhit,
-        candidate_hit=chit,
-        worst=worst if pairs else 0.0,
-        core_pairs=core,
-        initials=initials,
-        disorder=inversions / (n * (n - 1) / 2) if n > 1 else 0.0,
-        used_query=used_q,
-        used_candidate=used_c,
-        links=order,
-    )
+    disorder = 0.0
+    if n > 1:
+        order.sort()
+        inversions = 0
+        for x in range(n):
+            ox = order[x][1]
+            for y in range(x + 1, n):
+                if ox > order[y][1]:
+                    inversions += 1
+        disorder = inversions / (n * (n - 1) / 2)
+    if skip_q:
+        used_q -= skip_q
+    if skip_c:
+        used_c -= skip_c
+    return (
+        pairs, used_q, used_c, qhit, chit, worst if npairs else 0.0, core, initials, disorder,
+        order, npairs,
+    )  # fmt: skip
+
+
+def _minus_sim(join: tuple[int, int, int, float]) -> float:
+    return -join[3]
+
+
+def values(q: Name, c: Name, raw: Raw) -> list[float]:
+    """All feature values (in :data:`FEATURES` order) from the plain alignment: the
+    same numbers as the features' ``compute`` functions, without building lists."""
+    _, used_q, used_c, qhit, chit, worst, core, initials, disorder, _, _ = raw
+    pq, pc = q.fast, c.fast
+    q_left = c_left = 0.0
+    q_sub = c_sub = 0
+    lw, sub = pq.left_weights, pq.substitutable
+    for i in range(len(lw)):
+        if i not in used_q:
+            q_left += lw[i]
+            if sub[i]:
+                q_sub += 1
+    fw, sub = pc.free_weights, pc.substitutable
+    for j in range(len(fw)):
+        if j not in used_c:
+            c_left += fw[j]
+            if sub[j]:
+                c_sub += 1
+    qw, cw = pq.total_weight, pc.total_weight
+    same_script = q.script == c.script
+    qnum, cnum = q.numbers, c.numbers
+    if qnum and cnum and qnum != cnum:
+        numbers = 1.0
+    elif bool(qnum) != bool(cnum):
+        numbers = 0.5
+    else:
+        numbers = 0.0
+    ql, cl = q.legal_forms, c.legal_forms
+    return [
+        (qhit + chit) / (qw + cw),
+        min(1.0, qhit / qw),
+        min(1.0, chit / cw),
+        worst,
+        min(3.0, q_left),
+        min(3.0, c_left),
+        float(min(q_sub, c_sub, 2)),
+        disorder,
+        disorder if pq.filiation or pc.filiation else 0.0,
+        1.0 - ratio(q.letters, c.letters) / 100.0
+        if same_script and q.script not in ("Latin", "")
+        else 0.0,
+        1.0 if is_acronym(q, c) else 0.0,
+        1.0 if core <= 1 else 0.0,
+        ratio(q.compact, c.compact) / 100.0,
+        float(min(initials, 2)),
+        numbers,
+        1.0 if ql and cl and not (ql & cl) else 0.0,
+        0.0 if same_script else 1.0,
+        1.0 if pq.core_sorted and pq.core_sorted == pc.core_sorted else 0.0,
+        ratio(pq.skeleton_compact, pc.skeleton_compact) / 100.0
+        if q.script in ABJADS or c.script in ABJADS
+        else 0.0,
+    ]
 
 
 def _left_weight(tokens: list[Token], patronymic_free: bool = False) -> float:
@@ -342,18 +469,23 @@ def _disorder(q: Name, c: Name, al: Alignment) -> float:
     return al.disorder
 
 
-_FILIATION = frozenset({"bin", "ibn", "bint", "ben", "binti", "ould", "walad"})
+_FILIATION = FILIATION
 
 
 def fathers_swapped(q: Name, c: Name, al: Alignment) -> bool:
     """Both names say "X bin Y" and a father's name (the word after bin/ibn) on one
     side is aligned with a word that is not a father's name on the other
     ("Salman bin Muhammad" vs "Muhammad bin Salman": father and son)."""
-    fq = {i + 1 for i, t in enumerate(q.tokens[:-1]) if t.text in _FILIATION}
+    return swapped_fathers(q, c, al.links)
+
+
+def swapped_fathers(q: Name, c: Name, links: list[tuple[int, int]]) -> bool:
+    """:func:`fathers_swapped` on the aligned (query, candidate) word indices."""
+    fq = q.fast.fathers
     if not fq:
         return False
-    fc = {j + 1 for j, t in enumerate(c.tokens[:-1]) if t.text in _FILIATION}
-    return bool(fc) and any((i in fq) != (j in fc) for i, j in al.links)
+    fc = c.fast.fathers
+    return bool(fc) and any((i in fq) != (j in fc) for i, j in links)
 
 
 def _filiation_order(q: Name, c: Name, al: Alignment) -> float:
@@ -374,14 +506,13 @@ def _acronym(q: Name, c: Name, al: Alignment) -> float:
 
 def is_acronym(q: Name, c: Name) -> bool:
     """Is one name (one word) the initials of the other?"""
-    for short, long in ((q, c), (c, q)):
-        if len(short.tokens) != 1 or len(long.tokens) < 2:
+    for short, long in ((q.fast, c.fast), (c.fast, q.fast)):
+        word = short.acronym_word  # the only word, of 2-8 letters
+        if not word:
             continue
-        word = short.tokens[0].text
-        if not 2 <= len(word) <= 8:
+        every, core = long.initials  # empty for names of fewer than two words
+        if not every:
             continue
-        every = "".join(t.text[0] for t in long.tokens)
-        core = "".join(t.text[0] for t in long.tokens if t.kind not in (KIND_PARTICLE, KIND_LEGAL))
         if word in (every, core) or (
             len(word) >= 3 and (every.startswith(word) or core.startswith(word))
         ):
@@ -496,5 +627,12 @@ FEATURE_NAMES = [f.name for f in FEATURES]
 
 def measure(q: Name, c: Name) -> tuple[list[float], Alignment]:
     """All feature values for one pair of names, with the alignment."""
-    al = align(q, c)
-    return [f.compute(q, c, al) for f in FEATURES], al
+    raw = _aligned(q, c, True)
+    return values(q, c, raw), _alignment(q, c, raw)
+
+
+def measure_fast(q: Name, c: Name) -> tuple[list[float], Raw]:
+    """All feature values for one pair of names, with the alignment as plain values
+    (no aligned pairs): the scoring path, where no explanation is shown."""
+    raw = _aligned(q, c, False)
+    return values(q, c, raw), raw

@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import math
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -68,10 +68,36 @@ class Shape:
         return v0 + (v1 - v0) * (x - x0) / (x1 - x0)
 
 
+#: One shape as :meth:`NameModel.logit` reads it: (column, feature, knots, values,
+#: first knot, last knot, first value, last value).
+Single = tuple[int, int, tuple[float, ...], tuple[float, ...], float, float, float, float]
+#: The same for an interaction: (column, feature, other feature, knots, ...).
+Joint = tuple[int, int, int, tuple[float, ...], tuple[float, ...], float, float, float, float]
+
+
 @dataclass(frozen=True, slots=True)
 class NameModel:
     bias: float
     shapes: tuple[Shape | None, ...]
+    #: The shapes of single features and of interactions as plain tuples, for
+    #: :meth:`logit` (built from ``shapes``).
+    singles: tuple[Single, ...] = field(default=(), compare=False, repr=False)
+    joints: tuple[Joint, ...] = field(default=(), compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        singles: list[Single] = []
+        joints: list[Joint] = []
+        for col, shape in enumerate(self.shapes):
+            if shape is None:
+                continue
+            k, v = shape.knots, shape.values
+            if col < len(FEATURE_NAMES):
+                singles.append((col, col, k, v, k[0], k[-1], v[0], v[-1]))
+            else:
+                i, j = _PAIRS[col - len(FEATURE_NAMES)]
+                joints.append((col, i, j, k, v, k[0], k[-1], v[0], v[-1]))
+        object.__setattr__(self, "singles", tuple(singles))
+        object.__setattr__(self, "joints", tuple(joints))
 
     def terms(self, values: list[float]) -> list[float]:
         """Each column's contribution to the log-odds."""
@@ -80,7 +106,31 @@ class NameModel:
         ]
 
     def logit(self, values: list[float]) -> float:
-        return self.bias + sum(self.terms(values))
+        """``bias + sum(terms(values))``: the same terms (the same arithmetic as
+        :class:`Shape`) summed in the same order, so the same float, without a call
+        per shape."""
+        terms = [0.0] * len(self.shapes)
+        for col, i, knots, vals, lo, hi, vlo, vhi in self.singles:
+            x = values[i]
+            if x <= lo:
+                terms[col] = vlo
+            elif x >= hi:
+                terms[col] = vhi
+            else:
+                k = bisect_right(knots, x)
+                x0, v0 = knots[k - 1], vals[k - 1]
+                terms[col] = v0 + (vals[k] - v0) * (x - x0) / (knots[k] - x0)
+        for col, i, j, knots, vals, lo, hi, vlo, vhi in self.joints:
+            x = values[i] * values[j]
+            if x <= lo:
+                terms[col] = vlo
+            elif x >= hi:
+                terms[col] = vhi
+            else:
+                k = bisect_right(knots, x)
+                x0, v0 = knots[k - 1], vals[k - 1]
+                terms[col] = v0 + (vals[k] - v0) * (x - x0) / (knots[k] - x0)
+        return self.bias + sum(terms)
 
 
 @dataclass(frozen=True, slots=True)

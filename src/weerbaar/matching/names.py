@@ -12,11 +12,13 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from rigour._core import metaphone, ordinals_dict, person_name_prefixes_list
 from rigour.names.org_types import extract_org_types, replace_org_types_compare
 
-from weerbaar.matching.translit import latinize, script_of, skeleton
+from weerbaar.matching.translit import latinize, script_of
+from weerbaar.matching.translit import skeleton as consonant_skeleton
 from weerbaar.matching.words import GENERIC_ORG_WORDS, PARTICLES, PERSON_TITLES
 
 #: Scripts written without (most) vowels: compare consonant skeletons too.
@@ -76,10 +78,26 @@ _FOLDS: list[tuple[re.Pattern[str], str]] = [
 ]
 
 
+#: For each fold: letters of which the word must contain one for the pattern to
+#: match (None: the doubled-letter patterns, which need a repeated letter).
+_FOLD_TRIGGERS: list[frozenset[str] | None] = [
+    None, frozenset("hzç"), frozenset("hj"), frozenset("hg"), frozenset("p"),
+    frozenset("h"), frozenset("tc"), frozenset("cq"), frozenset("x"), frozenset("w"),
+    frozenset("u"), frozenset("ou"), frozenset("e"), frozenset("a"), frozenset("o"),
+    frozenset("iy"), None,
+]  # fmt: skip
+_FOLD_STEPS = list(zip(_FOLDS, _FOLD_TRIGGERS, strict=True))
+
+
 def fold(word: str) -> str:
     """A key that is the same for common romanisations of one name part
     (Yuri/Jury/Iouri, Mushkarov/Mushkarou, Andriy/Andrii, Shevchenko/Ševčenko)."""
-    for pattern, repl in _FOLDS:
+    for (pattern, repl), trigger in _FOLD_STEPS:
+        if trigger is None:
+            if len(set(word)) == len(word):  # no letter twice: nothing doubled
+                continue
+        elif trigger.isdisjoint(word):
+            continue
         word = pattern.sub(repl, word)
     return word
 
@@ -92,8 +110,172 @@ class Token:
     kind: str
     weight: float
     phonetic: str
-    skeleton: str
     folded: str
+    #: (text, weight, weight ** 0.25, core, weight left unaligned, the same on the
+    #: listed side, substitutable, generic, patronymic): see :class:`Prepared`.
+    info: tuple[str, float, float, bool, float, float, bool, bool, bool]
+
+    @property
+    def skeleton(self) -> str:
+        """Consonant skeleton (computed when first needed: only abjad comparisons and
+        the candidate index read it)."""
+        return consonant_skeleton(self.text)
+
+
+#: Words after which a father's name follows ("X bin Y").
+FILIATION = frozenset({"bin", "ibn", "bint", "ben", "binti", "ould", "walad"})
+#: One empty set shared by every name without numbers, legal forms... (fewer objects
+#: for the garbage collector to visit in a process holding many prepared names).
+_EMPTY: frozenset[Any] = frozenset()
+_CORE_KINDS = (KIND_NAME, KIND_NUMBER)
+
+
+class Prepared:
+    """Per-name values the pair comparison reads in its hot loops, computed once.
+
+    Plain tuples and numbers (no attribute access on tokens per pair); every value
+    is what the features compute from the tokens, in the same order, so scores are
+    bit-for-bit the same. Rarely needed values are computed on first use.
+    """
+
+    __slots__ = (
+        "_core",
+        "_initials",
+        "_skeleton_compact",
+        "_tokens",
+        "_windows",
+        "acronym_word",
+        "core_flags",
+        "core_sorted",
+        "fathers",
+        "filiation",
+        "free_weights",
+        "generic",
+        "join_max",
+        "join_min",
+        "left_weights",
+        "max_len",
+        "min_len",
+        "patronymic",
+        "root_weights",
+        "substitutable",
+        "texts",
+        "total_weight",
+        "weights",
+    )  # fmt: skip
+
+    texts: tuple[str, ...]
+    weights: tuple[float, ...]
+    root_weights: tuple[float, ...]
+    core_flags: tuple[bool, ...]
+    left_weights: tuple[float, ...]
+    free_weights: tuple[float, ...]
+    substitutable: tuple[bool, ...]
+    generic: tuple[bool, ...]
+    patronymic: tuple[bool, ...]
+    total_weight: float
+    core_sorted: tuple[str, ...]
+    filiation: bool
+    fathers: frozenset[int]
+    join_min: int
+    join_max: int
+    acronym_word: str
+    max_len: int
+    min_len: int
+
+    def __init__(
+        self, tokens: tuple[Token, ...], core: tuple[Token, ...], core_sorted: list[str]
+    ) -> None:
+        self._tokens = tokens
+        self._core = core
+        self._windows: tuple[Window, ...] | None = None
+        self._initials: tuple[str, str] | None = None
+        self._skeleton_compact: str | None = None
+        self.core_sorted = tuple(core_sorted)
+        if not tokens:
+            self.texts = self.weights = self.root_weights = ()
+            self.core_flags = self.substitutable = self.generic = self.patronymic = ()
+            self.left_weights = self.free_weights = ()
+            self.total_weight = 1.0
+            self.filiation = False
+            self.fathers = _EMPTY
+            self.join_min, self.join_max = 1 << 30, -1
+            self.acronym_word = ""
+            self.max_len, self.min_len = -1, 1 << 30
+            return
+        (
+            self.texts,
+            self.weights,
+            self.root_weights,
+            self.core_flags,
+            self.left_weights,
+            self.free_weights,
+            self.substitutable,
+            self.generic,
+            self.patronymic,
+        ) = zip(*(t.info for t in tokens), strict=True)
+        texts = self.texts
+        self.total_weight = sum(self.weights) or 1.0
+        self.filiation = not FILIATION.isdisjoint(texts)
+        self.fathers = (
+            frozenset(i + 1 for i, t in enumerate(texts[:-1]) if t in FILIATION)
+            if self.filiation
+            else _EMPTY
+        )
+        n = len(texts)
+        lengths = sorted(map(len, texts))
+        self.min_len, self.max_len = lengths[0], lengths[-1]
+        if n >= 2:
+            # Bounds on the length of a word that can equal 2-3 words run together.
+            self.join_min = max(4, lengths[0] + lengths[0] - 2, lengths[0] + lengths[1] - 2)
+            self.join_max = sum(lengths[-3:]) + 2
+        else:
+            self.join_min, self.join_max = 1 << 30, -1
+        word = texts[0] if n == 1 else ""
+        self.acronym_word = word if 2 <= len(word) <= 8 else ""
+
+    @property
+    def windows(self) -> tuple[Window, ...]:
+        """Runs of 2-3 adjacent words that a word of the other name may equal run
+        together: (start, end, letters)."""
+        if self._windows is None:
+            lengths = [len(t) for t in self.texts]
+            n = len(lengths)
+            windows: list[Window] = []
+            for s in range(n - 1):
+                two = lengths[s] + lengths[s + 1]
+                windows.append((s, s + 2, two))
+                if s + 3 <= n:
+                    windows.append((s, s + 3, two + lengths[s + 2]))
+            self._windows = tuple(windows)
+        return self._windows
+
+    @property
+    def initials(self) -> tuple[str, str]:
+        """First letters of every word, and of the words that are no particle or
+        legal form (both empty for a name of fewer than two words)."""
+        if self._initials is None:
+            tokens = self._tokens
+            if len(tokens) >= 2:
+                every = "".join(t.text[0] for t in tokens)
+                core = "".join(
+                    t.text[0] for t in tokens if t.kind not in (KIND_PARTICLE, KIND_LEGAL)
+                )
+                self._initials = (every, core)
+            else:
+                self._initials = ("", "")
+        return self._initials
+
+    @property
+    def skeleton_compact(self) -> str:
+        """Consonant skeletons of the core words, sorted and joined."""
+        if self._skeleton_compact is None:
+            self._skeleton_compact = "".join(sorted(t.skeleton for t in self._core))
+        return self._skeleton_compact
+
+
+#: See :attr:`Prepared.windows`.
+Window = tuple[int, int, int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +296,8 @@ class Name:
     core: tuple[Token, ...]
     #: Core tokens joined without spaces, in sorted order (all tokens if no core).
     compact: str
+    #: Precomputed for the comparison's hot loops (see :class:`Prepared`).
+    fast: Prepared
 
     @property
     def abjad(self) -> bool:
@@ -129,7 +313,10 @@ def clean(text: str) -> str:
     if text.isascii() and text.isprintable():
         return " ".join(text.split())
     text = unicodedata.normalize("NFKC", text)
-    text = "".join(" " if unicodedata.category(c)[0] in "CZ" and c != "\u200c" else c for c in text)
+    if not text.isprintable():  # printable: no control, format or separator but " "
+        text = "".join(
+            " " if unicodedata.category(c)[0] in "CZ" and c != "\u200c" else c for c in text
+        )
     return " ".join(text.split())
 
 
@@ -148,6 +335,8 @@ _DOTTED = re.compile(r"(?<![^\W\d_])(?:[^\W\d_]\.){2,}(?![^\W\d_])")
 #: Words that some legal-form tables list but that are plain words in names
 #: ("Islamic State in Libya": "in" is no legal form there).
 _NOT_LEGAL = re.compile(r"(?<!\w)(in|yu|at|is|ii|ay|ei|ca|lt|od|et)(?!\w)")
+#: What ``str.isalnum`` rejects (``\w`` is alphanumeric or "_").
+_NOT_ALNUM = re.compile(r"[\W_]+")
 _SHIELD = "qzq"
 _UNSHIELD = re.compile(_SHIELD + r"(\w+)")
 
@@ -155,7 +344,7 @@ _UNSHIELD = re.compile(_SHIELD + r"(\w+)")
 def _org_types(text: str) -> tuple[str, frozenset[str]]:
     """Legal forms replaced by their generic form, and the set of those forms."""
     shielded = _NOT_LEGAL.sub(_SHIELD + r"\1", text) if _NOT_LEGAL.search(text) else text
-    legal = frozenset(form for _, form in extract_org_types(shielded, generic=True))
+    legal = frozenset([form for _, form in extract_org_types(shielded, generic=True)]) or _EMPTY
     out = replace_org_types_compare(shielded, generic=True)
     if shielded is not text:
         out = _UNSHIELD.sub(r"\1", out)
@@ -233,9 +422,14 @@ def _join_tens(words: list[str]) -> list[str]:
 
 def _number_phrases(words: list[str]) -> list[str]:
     table = _numbers()
+    starts = _number_starts()
     out: list[str] = []
     i = 0
     while i < len(words):
+        if words[i] not in starts:  # no number phrase starts with this word
+            out.append(words[i])
+            i += 1
+            continue
         for n in (3, 2, 1):
             key = tuple(words[i : i + n])
             if len(key) == n and key in table:
@@ -272,10 +466,11 @@ def _reorder(text: str) -> str:
     return text
 
 
-def _kind(word: str, person: bool, legal: frozenset[str]) -> str:
+def _kind(word: str, person: bool, legal: bool) -> str:
+    """The kind of a word (``legal``: it is one of the name's legal forms)."""
     if _DIGITS.search(word):
         return KIND_NUMBER
-    if word in legal:
+    if legal:
         return KIND_LEGAL
     if word in PARTICLES:
         return KIND_PARTICLE
@@ -288,15 +483,35 @@ def _kind(word: str, person: bool, legal: frozenset[str]) -> str:
     return KIND_NAME
 
 
+@lru_cache(maxsize=300_000)
+def _word_token(word: str, person: bool, legal: bool) -> Token:
+    """The token of a word of a person's or an organisation's name (``legal``: the
+    word is one of the name's legal forms)."""
+    return make_token(word, _kind(word, person, legal))
+
+
 @lru_cache(maxsize=200_000)
 def make_token(word: str, kind: str) -> Token:
+    weight = WEIGHTS[kind]
+    core = kind in _CORE_KINDS
+    patronymic = kind == KIND_PATRONYMIC
     return Token(
         text=word,
         kind=kind,
-        weight=WEIGHTS[kind],
+        weight=weight,
         phonetic=metaphone(word) if word.isalpha() else word,
-        skeleton=skeleton(word),
         folded=fold(word),
+        info=(
+            word,
+            weight,
+            weight**0.25,
+            core,
+            1.0 if core else 0.5 if patronymic else 0.0,
+            1.0 if core else 0.0,
+            core or patronymic,
+            kind == KIND_GENERIC,
+            patronymic,
+        ),
     )
 
 
@@ -307,7 +522,7 @@ def prepare(text: str, person: bool) -> Name:
     raw = clean(text)
     script = script_of(raw)
     folded = _split_camel(raw).casefold()
-    legal: frozenset[str] = frozenset()
+    legal: frozenset[str] = _EMPTY
     if person:
         folded = _TITLE_RE.sub("", _reorder(folded)) or folded
     else:
@@ -317,11 +532,12 @@ def prepare(text: str, person: bool) -> Name:
     latin = latinize(folded)
     words = latin.split()
     words = [_unleet(w) for w in words] if person else _number_words(words)
-    tokens = tuple(make_token(w, _kind(w, person, legal)) for w in words)
-    numbers = frozenset(t.text for t in tokens if t.kind == KIND_NUMBER)
+    tokens = tuple([_word_token(w, person, w in legal) for w in words])
+    numbers = frozenset([t.text for t in tokens if t.kind == KIND_NUMBER]) or _EMPTY
     groups = _word_groups(folded, len(tokens)) if person and script in SYLLABLE_GROUPS else None
     core = tuple(t for t in tokens if t.kind in (KIND_NAME, KIND_NUMBER))
-    compact = "".join(sorted(t.text for t in core)) or "".join(sorted(t.text for t in tokens))
+    core_sorted = sorted(t.text for t in core)
+    compact = "".join(core_sorted) or "".join(sorted(t.text for t in tokens))
     return Name(
         original=text,
         script=script,
@@ -331,7 +547,8 @@ def prepare(text: str, person: bool) -> Name:
         legal_forms=legal,
         numbers=numbers,
         latin=latin,
-        letters="".join(ch for ch in folded if ch.isalnum()),
+        letters=_NOT_ALNUM.sub("", folded),
         core=core,
         compact=compact,
+        fast=Prepared(tokens, core, core_sorted),
     )

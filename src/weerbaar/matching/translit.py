@@ -97,6 +97,9 @@ def _char_script(char: str) -> str:
     return "Other"
 
 
+_ASCII_LETTER = re.compile("[A-Za-z]")
+
+
 def script_of(text: str) -> str:
     """Dominant script of the letters of ``text``.
 
@@ -107,7 +110,7 @@ def script_of(text: str) -> str:
     to the script seen first.
     """
     if text.isascii():
-        return "Latin" if any(c.isalpha() for c in text) else ""
+        return "Latin" if _ASCII_LETTER.search(text) else ""
     counts: dict[str, int] = {}
     for char in text:
         if char.isalpha():
@@ -688,8 +691,37 @@ def _final_ascii(text: str) -> str:
     return _ascii_clean(text)
 
 
+#: Text in these scripts is romanised word by word (no rule looks past a space), so
+#: its words can be cached one by one: Latin, Cyrillic, Hebrew, Arabic, punctuation.
+_WORD_LOCAL = re.compile(
+    "[^\x00-\u036f\u0400-\u052f\u0590-\u05ff\u0600-\u06ff\u0750-\u077f"
+    "\u08a0-\u08ff\u1e00-\u1eff\u2000-\u206f\ufb1d-\ufdff\ufe70-\ufeff]"
+)
+
+
 @lru_cache(maxsize=200_000)
 def latinize(text: str) -> str:
+    """Lower-case ASCII romanisation of a name, for cross-script comparison (see
+    :func:`_latinize`). A name in a word-by-word script is romanised per word, each
+    word cached: new names are mostly known words in a new combination."""
+    if text.isascii():
+        return _ascii_clean(text)
+    words = text.split()
+    if (
+        len(words) > 1
+        and _WORD_LOCAL.search(text) is None
+        and all(w[0].isalpha() for w in words)  # a leading mark joins the previous run
+    ):
+        return " ".join([w for w in map(_latinize_word, words) if w])
+    return _latinize(text)
+
+
+@lru_cache(maxsize=200_000)
+def _latinize_word(word: str) -> str:
+    return _latinize(word)
+
+
+def _latinize(text: str) -> str:
     """Lower-case ASCII romanisation of a name, for cross-script comparison.
 
     Words are separated by single spaces; punctuation becomes a space except apostrophes,

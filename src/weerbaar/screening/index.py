@@ -125,6 +125,7 @@ class CandidateIndex:
         self._raw: list[list[Any]] = orjson.loads(data["entries"])
         self._entries: dict[int, Entry] = {}
         self._masks: dict[str, Floats] = {}
+        self._names_entry: Ints | None = None
         self._top_idf = float(self.idf.max()) if len(self.idf) else 1.0
         self.data = data
 
@@ -209,15 +210,31 @@ class CandidateIndex:
                 per_name = scores if per_name is None else np.maximum(per_name, scores)
         if per_name is None:
             return [self._candidate(n, 1.0, None) for n in exact[:limit]]
-        best = np.maximum.reduceat(per_name, self.entry_start) * self.has_names
+        # Each entry's best name: the maximum of its names' scores (all >= 0).
+        best = np.zeros(len(self.entry_start), np.float32)
+        np.maximum.at(best, self._name_entry(), per_name[: self.n_names])
+        best *= self.has_names
         best *= self._mask(record.schema)
         want = min(limit + len(exact), len(best))
         top = np.argpartition(-best, want - 1)[:want]
         top = top[np.argsort(-best[top], kind="stable")]
-        ranked = [int(n) for n in top if best[n] > 0 and int(n) not in exact]
+        scores = best[top].tolist()
+        ranked = [
+            (n, score)
+            for n, score in zip(top.tolist(), scores, strict=True)
+            if score > 0 and n not in exact
+        ]
         found = [self._candidate(n, 1.0, per_name) for n in exact]
-        found += [self._candidate(n, float(best[n]), per_name) for n in ranked]
+        found += [self._candidate(n, score, per_name) for n, score in ranked[:limit]]
         return found[:limit]
+
+    def _name_entry(self) -> Ints:
+        """The entry number of every indexed name (built on first use)."""
+        if self._names_entry is None:
+            starts = self.entry_start
+            counts = np.diff(np.append(starts, self.n_names))
+            self._names_entry = np.repeat(np.arange(len(starts), dtype=np.int32), counts)
+        return self._names_entry
 
     def _candidate(self, number: int, similarity: float, per_name: Floats | None) -> Candidate:
         """The entry with its names, best-matching first (all of them when not ranked)."""
@@ -225,7 +242,9 @@ class CandidateIndex:
         end = int(self.entry_start[number + 1]) if number + 1 < len(self) else self.n_names
         texts = self.name_texts[start:end]
         if per_name is not None and len(texts) > 1:
-            order = np.argsort(-per_name[start:end], kind="stable")
+            # best first; equal scores keep their order (a stable sort)
+            scores = per_name[start:end].tolist()
+            order = sorted(range(len(scores)), key=lambda i: -scores[i])
             texts = [texts[i] for i in order]
         return Candidate(number, similarity, texts)
 
@@ -252,7 +271,9 @@ class CandidateIndex:
         q /= np.float32(np.sqrt(float(np.dot(q, q)) + unknown))
         starts, ends = self.indptr[ids], self.indptr[ids + 1]
         lengths = ends - starts
-        take = np.concatenate([np.arange(s, e) for s, e in zip(starts, ends, strict=True)])
+        # the postings of every feature, in feature order
+        cum = np.cumsum(lengths)
+        take = np.repeat(starts - (cum - lengths), lengths) + np.arange(int(cum[-1]))
         sims = self.weights[take] * np.repeat(q, lengths)
         # one spare slot so an entry without names at the end still has a start
         per_name = np.bincount(self.names[take], weights=sims, minlength=self.n_names + 1)

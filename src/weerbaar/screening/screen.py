@@ -30,7 +30,7 @@ from rapidfuzz.fuzz import token_set_ratio
 
 from weerbaar.core.settings import Settings
 from weerbaar.matching import DEFAULT_THRESHOLD, Record, compare
-from weerbaar.matching.compare import is_person, record_names
+from weerbaar.matching.compare import QueryScorer, is_person, record_names
 from weerbaar.matching.names import prepare
 from weerbaar.screening.index import DEFAULT_LIMIT, Candidate, CandidateIndex, load_index
 
@@ -90,6 +90,7 @@ class Screener:
         self.candidates = candidates
         self.names = names
         self.min_similarity = min_similarity
+        self._evidence: dict[int, Record] = {}
 
     @classmethod
     def open(cls, settings: Settings | None = None, *, progress: bool = False) -> Screener:
@@ -102,20 +103,25 @@ class Screener:
         """The best ``limit`` hits for ``record``, highest score first."""
         limit_score = DEFAULT_THRESHOLD if threshold is None else threshold
         floor = min(REPORT_FLOOR, limit_score)
+        scorer = QueryScorer(record)
         hits: list[Hit] = []
         for found in self._worth_scoring(record):
-            entry = self.index.entry(found.number)
+            number = found.number
+            names = found.names[: self.names]
+            # The score alone first (the query's names prepared once, no explanation);
+            # only a reported hit is compared in full, for its explanation.
+            if scorer.score(self._evidence_record(number), names) < floor:
+                continue
+            entry = self.index.entry(number)
             candidate = replace(
                 entry.record,
-                names=found.names[: self.names],
+                names=names,
                 first_names=[],
                 middle_names=[],
                 last_names=[],
                 father_names=[],
             )
             result = compare(record, candidate, limit_score)
-            if result.score < floor:
-                continue
             hits.append(
                 Hit(
                     entity_id=entry.id,
@@ -131,6 +137,21 @@ class Screener:
             )
         hits.sort(key=lambda h: -h.score)
         return hits[:limit]
+
+    def _evidence_record(self, number: int) -> Record:
+        """The entry as the scorer reads its other evidence: no name parts (screening
+        compares the entry's best full names only)."""
+        found = self._evidence.get(number)
+        if found is None:
+            found = self._evidence[number] = replace(
+                self.index.entry(number).record,
+                names=[],
+                first_names=[],
+                middle_names=[],
+                last_names=[],
+                father_names=[],
+            )
+        return found
 
     def _worth_scoring(self, record: Record) -> list[Candidate]:
         """The index's candidates minus those sharing almost no letters with the query.
