@@ -8,6 +8,7 @@ It is reloaded, again in the background, when a list import changes the store
 
 from __future__ import annotations
 
+import gc
 import threading
 import time
 from collections.abc import Iterator
@@ -77,6 +78,10 @@ class ScreenerHolder:
         else:
             self._versions = self._read_versions()
             self._screener, self._key, self._error = screener, key, None
+            # The index is millions of long-lived objects: move them out of the
+            # collector's generations so full collections stop pausing requests.
+            gc.collect()
+            gc.freeze()
         finally:
             self._loading = False
 
