@@ -8,6 +8,7 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
+from weerbaar.cli import cases as cases_cli
 from weerbaar.cli import lists as lists_cli
 from weerbaar.cli import maritime as maritime_cli
 from weerbaar.cli import monitor as monitor_cli
@@ -32,6 +33,8 @@ app.add_typer(monitor_cli.app, name="monitor")
 app.add_typer(maritime_cli.app, name="maritime")
 app.add_typer(trade_cli.app, name="trade")
 app.command("decide")(monitor_cli.decide)
+app.add_typer(cases_cli.app, name="cases")
+app.add_typer(cases_cli.audit_app, name="audit")
 
 
 @app.command()

@@ -9,10 +9,11 @@ web pages, Dutch and English). Each route declares the permission it needs
 
 from __future__ import annotations
 
+import importlib
 import secrets
-from functools import partial
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from functools import partial
 from typing import TYPE_CHECKING
 
 from fastapi import FastAPI
@@ -52,9 +53,7 @@ def create_app(
 ) -> FastAPI:
     """The service for ``settings``; ``screener``/``database`` may be given (tests)."""
     from weerbaar.service import ui
-    from weerbaar.service.api import health, maritime, monitor, yente
-    from weerbaar.service.ui import maritime as maritime_ui
-    from weerbaar.service.ui import trade as trade_ui
+    from weerbaar.service.api import health, monitor, reports, yente
 
     settings = settings or Settings.from_env()
     db = database or Database.open(settings)
@@ -63,7 +62,9 @@ def create_app(
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         holder.start()
+        reports.start_worker(app)  # screens reports left unscreened by a crash
         yield
+        reports.stop_worker(app)
 
     app = FastAPI(
         title="weerbaar",
@@ -86,10 +87,11 @@ def create_app(
     app.include_router(health.router)
     app.include_router(yente.router)
     app.include_router(monitor.router)
-    app.include_router(maritime.router)
+    app.include_router(reports.router)
     app.include_router(ui.router)
-    app.include_router(maritime_ui.router)
-    app.include_router(trade_ui.router)
+    app.include_router(importlib.import_module("weerbaar.service.api.maritime").router)
+    app.include_router(importlib.import_module("weerbaar.service.ui.maritime").router)
+    app.include_router(importlib.import_module("weerbaar.service.ui.trade").router)
     return app
 
 

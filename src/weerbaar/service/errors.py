@@ -36,6 +36,10 @@ STATUS: list[tuple[type[WeerbaarError], int]] = [
 
 
 def status_of(exc: WeerbaarError) -> int:
+    """The error's ``http_status`` if its class sets one, else the table above."""
+    own = getattr(exc, "http_status", None)
+    if isinstance(own, int):
+        return own
     return next(code for kind, code in STATUS if isinstance(exc, kind))
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
+import weerbaar.cases.models  # noqa: F401  (the reporting office's tables, on the same Base)
 from weerbaar.db.models import Base
 
 engine = context.config.attributes["engine"]

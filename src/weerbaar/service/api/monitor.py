@@ -476,7 +476,7 @@ def list_books(request: Request, who: Monitor) -> BookList:
         )
 
 
-BookId = Annotated[int, PathParam(ge=1, le=2**31)]
+BookId = Annotated[int, PathParam(ge=1, le=2**31 - 1)]
 
 
 @router.get(
@@ -564,7 +564,7 @@ def decide_alert(
     request: Request,
     who: Decide,
     body: AlertDecisionRequest,
-    alert_id: Annotated[int, PathParam(ge=1, le=2**31)],
+    alert_id: Annotated[int, PathParam(ge=1, le=2**31 - 1)],
 ) -> DecisionOut:
     """The decision is on the alert's customer record and list entity as it stands now;
     the alert (and any other open one on the same pair) is marked decided."""

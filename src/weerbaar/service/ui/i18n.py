@@ -520,6 +520,16 @@ MESSAGES: dict[str, dict[str, str]] = {
 }
 
 
+def _merge() -> None:
+    from weerbaar.service.ui.cases_i18n import CASES_MESSAGES
+
+    for language, table in CASES_MESSAGES.items():
+        MESSAGES[language].update(table)
+
+
+_merge()
+
+
 def language_of(value: Any) -> str:
     """``value`` if it is a supported language, else the default (Dutch)."""
     return value if isinstance(value, str) and value in MESSAGES else DEFAULT_LANGUAGE

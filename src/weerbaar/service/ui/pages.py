@@ -192,7 +192,11 @@ def set_language(
 
 
 @router.get("/")
-def home(request: Request, who: Screen) -> Response:
+def home(request: Request) -> Response:
+    found = current_principal(request)
+    if found is not None and not found.can(Permission.SCREEN) and found.can(Permission.REPORT_READ):
+        return RedirectResponse("/ui/reports", status_code=303)  # reporters, auditors
+    who: Principal = require(Permission.SCREEN)(request)
     state = app_state(request)
     status = state.screeners.status
     data = {

@@ -155,6 +155,9 @@ def render(
         "json_url": _json_url(request),
         "can_decide": who is not None and who.can(Permission.DECIDE),
         "can_monitor": who is not None and who.can(Permission.MONITOR),
+        "can_screen": who is not None and who.can(Permission.SCREEN),
+        "can_read_reports": who is not None and who.can(Permission.REPORT_READ),
+        "can_cases": who is not None and who.can(Permission.CASES_READ),
         **data,
         **(context or {}),
     }

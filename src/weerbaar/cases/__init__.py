@@ -1,0 +1,1 @@
+"""The Central Sanctions Reporting Office: reports, cases, links and a hash-chained audit log."""
