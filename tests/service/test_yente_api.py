@@ -122,3 +122,32 @@ def test_requests_are_audited_with_list_versions(
         assert event.key_prefix and event.list_versions.get("un_sc")
         results = event.detail["queries"]["q1"]["results"]
         assert results[0]["entity_id"] == "unsc-9000001"
+
+
+def test_bulk_entity_view_equals_the_single_one(service_settings: Any) -> None:
+    """The server's prefilled entity cache (one pass) answers like a read per entity."""
+    from weerbaar.store.store import Store
+    from weerbaar.store.views import all_current_targets, current_entity
+
+    store = Store(service_settings.store_path)
+    try:
+        bulk = list(all_current_targets(store))
+        assert len(bulk) >= 20
+        for entity in bulk:
+            single = current_entity(store, entity["id"])
+            assert single is not None
+            assert {k: single[k] for k in entity} == entity, entity["id"]
+    finally:
+        store.close()
+
+
+def test_entity_file_is_written_beside_the_index_and_reused(service_settings: Any) -> None:
+    from weerbaar.service.state import _entities_file, _load_entities
+
+    first = _load_entities(service_settings, "k1")
+    path = _entities_file(service_settings, "k1")
+    assert path.exists() and first
+    path.write_bytes(b'{"x": null}')  # a later process reads the file, not the store
+    assert _load_entities(service_settings, "k1") == {"x": None}
+    _load_entities(service_settings, "k2")
+    assert not path.exists()  # files of older indexes are removed

@@ -29,7 +29,7 @@ from typing import Any
 from rapidfuzz.fuzz import token_set_ratio
 
 from weerbaar.core.settings import Settings
-from weerbaar.matching import DEFAULT_THRESHOLD, Record, compare
+from weerbaar.matching import DEFAULT_THRESHOLD, Comparison, Record, compare
 from weerbaar.matching.compare import QueryScorer, is_person, record_names
 from weerbaar.matching.names import prepare
 from weerbaar.screening.index import DEFAULT_LIMIT, Candidate, CandidateIndex, load_index
@@ -61,6 +61,8 @@ class Hit:
     match: bool
     matched_name: str
     explanation: str
+    #: the full comparison behind the score (aligned words, feature effects)
+    comparison: Comparison | None = field(default=None, repr=False, compare=False)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -133,6 +135,7 @@ class Screener:
                     match=result.match,
                     matched_name=result.candidate_name,
                     explanation=result.explain(),
+                    comparison=result,
                 )
             )
         hits.sort(key=lambda h: -h.score)
@@ -223,9 +226,12 @@ _WORKER: tuple[Screener, float | None] | None = None
 def _screen_chunk(records: Sequence[Record]) -> list[list[Hit]]:
     assert _WORKER is not None, "worker started without a screener"
     screener, threshold = _WORKER
+    # comparisons stay in the worker: only what the results file needs is sent back
     return [
-        screener.match_record(r, limit=screener.candidates, threshold=threshold) for r in records
-    ]
+        [replace(h, comparison=None) for h in screener.match_record(r, screener.candidates,
+                                                                    threshold)]
+        for r in records
+    ]  # fmt: skip
 
 
 def _chunks(records: Sequence[Record], size: int) -> Iterator[Sequence[Record]]:

@@ -9,12 +9,15 @@ It is reloaded, again in the background, when a list import changes the store
 from __future__ import annotations
 
 import gc
+import logging
+import os
 import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from weerbaar.core.errors import NotFoundError, WeerbaarError
 from weerbaar.core.settings import Settings
@@ -25,8 +28,77 @@ if TYPE_CHECKING:
     from weerbaar.screening.entities import Entry
     from weerbaar.store.store import Store
 
+log = logging.getLogger("weerbaar.service")
+
 #: Seconds between checks whether the lists changed (and the index must be reloaded).
 RELOAD_CHECK = 10.0
+
+
+class EntityCache:
+    """Merged list entities in followthemoney's JSON shape, by canonical id.
+
+    Filled in the background after the index loads, from a file beside the
+    index (``entities-<index key>.json``, written by the first process that
+    needs it); until then, and for ids it lacks, entities are read from the
+    store on first use.
+    """
+
+    def __init__(self) -> None:
+        self._data: dict[str, dict[str, Any] | None] = {}
+        self._lock = threading.Lock()
+        self.filled = False
+
+    def fill(self, data: dict[str, dict[str, Any] | None]) -> None:
+        with self._lock:
+            self._data = {**data, **self._data}
+        self.filled = True
+
+    def get_many(self, state: AppState, ids: list[str]) -> dict[str, dict[str, Any] | None]:
+        from weerbaar.store.views import current_entity
+
+        data = self._data
+        out = {i: data[i] for i in ids if i in data}
+        missing = [i for i in ids if i not in out]
+        if missing:
+            with state.store() as store:
+                found = {i: current_entity(store, i) for i in missing}
+            with self._lock:
+                self._data.update(found)
+            out.update(found)
+        return out
+
+
+def _entities_file(settings: Settings, key: str) -> Path:
+    return settings.home / "index" / f"entities-{key}.json"
+
+
+def _load_entities(settings: Settings, key: str) -> dict[str, dict[str, Any] | None]:
+    """The entity file for index ``key``, built from the store when missing."""
+    import orjson
+
+    from weerbaar.store.store import Store
+    from weerbaar.store.views import all_current_targets
+
+    path = _entities_file(settings, key)
+    if path.exists():
+        try:
+            loaded: dict[str, dict[str, Any] | None] = orjson.loads(path.read_bytes())
+            return loaded
+        except (OSError, orjson.JSONDecodeError):
+            path.unlink(missing_ok=True)
+    store = Store(settings.store_path)
+    try:
+        data: dict[str, dict[str, Any] | None] = {e["id"]: e for e in all_current_targets(store)}
+    finally:
+        store.close()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    tmp.write_bytes(orjson.dumps(data))
+    tmp.replace(path)
+    for old in path.parent.glob("entities-*.json"):
+        if old != path:
+            old.unlink(missing_ok=True)
+    return data
 
 
 class NotReady(WeerbaarError):
@@ -45,6 +117,7 @@ class ScreenerHolder:
         self._loading = False
         self._checked = time.monotonic()
         self._fixed = screener is not None
+        self.entities = EntityCache()
         self._versions: dict[str, str] | None = None
         self._ids: tuple[Screener, dict[str, int]] | None = None
 
@@ -77,13 +150,22 @@ class ScreenerHolder:
             self._error = str(exc)
         else:
             self._versions = self._read_versions()
+            self.entities = EntityCache()
             self._screener, self._key, self._error = screener, key, None
             # The index is millions of long-lived objects: move them out of the
             # collector's generations so full collections stop pausing requests.
             gc.collect()
             gc.freeze()
+            self._prefill(screener.index.key)
         finally:
             self._loading = False
+
+    def _prefill(self, key: str) -> None:
+        cache = self.entities
+        try:
+            cache.fill(_load_entities(self.settings, key))
+        except (WeerbaarError, OSError) as exc:  # the store is read on demand instead
+            log.warning("entity cache not prefilled: %s", exc)
 
     def _read_versions(self) -> dict[str, str]:
         from weerbaar.audit import list_versions

@@ -230,3 +230,32 @@ def current_entity(store: Store, entity_id: str) -> dict[str, Any] | None:
         "first_seen": first,
         "last_seen": last,
     }
+
+
+def all_current_targets(store: Store) -> Iterator[dict[str, Any]]:
+    """``current_entity`` for every current target, in one pass over the store."""
+    canon = dict(store.conn.execute("SELECT entity_id, canonical_id FROM link").fetchall())
+    grouped: dict[str, list[StoredStatement]] = defaultdict(list)
+    targets: set[str] = set()
+    for st in store.current_statements():
+        cid = canon.get(st.entity_id, st.entity_id)
+        if st.prop == EXISTS and st.value == TARGET:
+            targets.add(cid)
+        grouped[cid].append(st)
+    dates: dict[tuple[str, int], str] = {}
+    for cid in sorted(targets):
+        statements = grouped[cid]
+        merged = _merge(statements, cid)
+        if merged is None:
+            continue
+        yield {
+            "id": cid,
+            "caption": merged.caption,
+            "schema": merged.schema.name,
+            "properties": merged.to_dict()["properties"],
+            "datasets": sorted({s.source for s in statements}),
+            "referents": sorted({s.entity_id for s in statements} - {cid}),
+            "target": True,
+            "first_seen": min(_seen(store, s.source, s.first_seq, dates) for s in statements),
+            "last_seen": max(_seen(store, s.source, s.last_seq, dates) for s in statements),
+        }

@@ -33,6 +33,8 @@ def readyz(request: Request) -> JSONResponse:
     except Exception as exc:  # any driver error means not ready
         checks["database"] = f"unavailable: {exc.__class__.__name__}"
     checks["index"] = state.screeners.status
+    # informative only: without it, entities are read from the store on demand
+    checks["entity_cache"] = "ready" if state.screeners.entities.filled else "filling"
     ready = checks["database"] == "ok" and checks["index"] == "ready"
     return JSONResponse(
         {"status": "ready" if ready else "not ready", "checks": checks},

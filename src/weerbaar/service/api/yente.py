@@ -9,16 +9,16 @@ the audit log with the list versions the index was built from.
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
+from functools import cache
 from typing import Annotated, Any, Literal
 
+import orjson
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
 
 from weerbaar import audit
 from weerbaar.accounts import Permission, Principal
 from weerbaar.core.errors import InputError, NotFoundError
-from weerbaar.matching import DEFAULT_THRESHOLD, Record, compare
+from weerbaar.matching import DEFAULT_THRESHOLD, Record
 from weerbaar.monitor.decisions import standing
 from weerbaar.screening.ftm import record_from_properties
 from weerbaar.screening.screen import Hit
@@ -35,8 +35,8 @@ from weerbaar.service.api.models import (
     SearchResponse,
     TotalSpec,
 )
-from weerbaar.service.auth import app_state, require
-from weerbaar.service.state import AppState
+from weerbaar.service.auth import app_state, require, require_on_loop
+from weerbaar.service.state import AppState, EntityCache
 
 router = APIRouter(tags=["Screening"])
 
@@ -67,51 +67,8 @@ DatasetPath = Annotated[
 ]
 
 
-class EntityCache:
-    """Merged list entities by id, read from the store on first use (bounded LRU)."""
-
-    def __init__(self, size: int = 50_000) -> None:
-        self.size = size
-        self._data: OrderedDict[str, dict[str, Any] | None] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get_many(self, state: AppState, ids: list[str]) -> dict[str, dict[str, Any] | None]:
-        from weerbaar.store.views import current_entity
-
-        out: dict[str, dict[str, Any] | None] = {}
-        missing = []
-        with self._lock:
-            for i in ids:
-                if i in self._data:
-                    self._data.move_to_end(i)
-                    out[i] = self._data[i]
-                else:
-                    missing.append(i)
-        if missing:
-            with state.store() as store:
-                found = {i: current_entity(store, i) for i in missing}
-            with self._lock:
-                for i, v in found.items():
-                    self._data[i] = v
-                while len(self._data) > self.size:
-                    self._data.popitem(last=False)
-            out.update(found)
-        return out
-
-    def clear(self) -> None:
-        with self._lock:
-            self._data.clear()
-
-
 def _cache(request: Request) -> EntityCache:
-    state = app_state(request)
-    key = state.screeners.version_key()
-    cache: EntityCache | None = getattr(request.app.state, "entity_cache", None)
-    if cache is None or getattr(request.app.state, "entity_cache_key", None) != key:
-        cache = EntityCache()
-        request.app.state.entity_cache = cache
-        request.app.state.entity_cache_key = key
-    return cache
+    return app_state(request).screeners.entities
 
 
 def _check_dataset(state: AppState, dataset: str) -> None:
@@ -125,6 +82,7 @@ def _check_dataset(state: AppState, dataset: str) -> None:
         )
 
 
+@cache
 def _matcher_docs() -> dict[str, FeatureDoc]:
     from weerbaar.matching.compare import EVIDENCE
     from weerbaar.matching.features import FEATURES
@@ -154,11 +112,11 @@ def _entity(data: dict[str, Any] | None, hit: Hit) -> dict[str, Any]:
     return {k: v for k, v in data.items()}
 
 
-def _features(query: Record, state: AppState, hit: Hit) -> dict[str, float]:
-    entry = state.screeners.entry_by_id(hit.entity_id)
-    if entry is None:
+def _features(hit: Hit) -> dict[str, float]:
+    """yente's ``features``: each name feature's value and each piece of evidence found."""
+    result = hit.comparison
+    if result is None:
         return {}
-    result = compare(query, entry.record)
     out = {c.feature: round(c.value, 4) for c in result.contributions}
     out.update({c.feature: 1.0 for c in result.evidence})
     return out
@@ -170,12 +128,11 @@ def _features(query: Record, state: AppState, hit: Hit) -> dict[str, float]:
     response_model=EntityMatchResponse,
     responses=ERRORS,
 )
-def match(
+async def match(
     request: Request,
-    response: Response,
     body: EntityMatchQuery,
     dataset: DatasetPath,
-    who: Annotated[Principal, Depends(require(Permission.SCREEN))],
+    who: Annotated[Principal, Depends(require_on_loop(Permission.SCREEN))],
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 5,
     threshold: Annotated[float, Query(ge=0.0, le=1.0)] = DEFAULT_THRESHOLD,
     algorithm: Annotated[
@@ -186,7 +143,7 @@ def match(
     exclude_schema: Annotated[list[str], Query(max_length=50)] = [],  # noqa: B006
     exclude_dataset: Annotated[list[str], Query(max_length=50)] = [],  # noqa: B006
     include_dataset: Annotated[list[str], Query(max_length=50)] = [],  # noqa: B006
-) -> EntityMatchResponse:
+) -> Response:
     """Each query is an entity in followthemoney's shape (``schema`` and ``properties``:
     ``name``, ``birthDate``, ``nationality``, ``idNumber``, ``imoNumber``...). The
     response has, per query key, the best ``limit`` list entities with ``score``
@@ -235,7 +192,7 @@ def match(
             ScoredEntityResponse(
                 **_entity(entities.get(h.entity_id), h),
                 score=round(h.score, 4),
-                features=_features(record, state, h),
+                features=_features(h),
                 match=h.match and h.entity_id not in decisions,
                 explanation=h.explanation,
                 decision=decisions.get(h.entity_id),
@@ -266,8 +223,14 @@ def match(
             detail={"threshold": threshold, "limit": limit, "queries": logged},
             list_versions=state.screeners.list_versions(),
         )
-    response.headers["x-batch-size"] = str(len(responses))
-    return EntityMatchResponse(responses=responses, matcher=_matcher_docs(), limit=limit)
+    body_out = EntityMatchResponse(responses=responses, matcher=_matcher_docs(), limit=limit)
+    # Serialised here (the models were validated when built), so FastAPI does not
+    # validate the whole response a second time against response_model.
+    return Response(
+        orjson.dumps(body_out.model_dump(mode="json", by_alias=True)),
+        media_type="application/json",
+        headers={"x-batch-size": str(len(responses))},
+    )
 
 
 def _wanted(
