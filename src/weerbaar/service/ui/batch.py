@@ -36,7 +36,7 @@ from weerbaar.service.ui.web import PageError, UIRoute, check_csrf, render, want
 router = APIRouter(include_in_schema=False, route_class=UIRoute)
 
 Screen = Annotated[Principal, Depends(require(Permission.SCREEN))]
-JobId = Annotated[int, Path(ge=1, le=2**62)]
+JobId = Annotated[int, Path(ge=1, le=2**31 - 1)]
 #: Room for the form fields around the file in a multipart body.
 FORM_OVERHEAD = 64 * 1024
 RECENT_JOBS = 20

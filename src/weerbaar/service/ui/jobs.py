@@ -232,6 +232,10 @@ class JobRunner:
         """A queued or running job no process is working on (the server restarted)."""
         if job.status not in ("queued", "running") or self.owns(job.id):
             return False
+        with self.state.db.session() as s:  # it may have finished since ``job`` was read
+            current = s.get(ScreeningJob, job.id)
+            if current is None or current.status not in ("queued", "running"):
+                return False
         pid = _meta(self.state, job.id).get("pid")
         if not isinstance(pid, int) or pid == os.getpid():
             return True
