@@ -56,11 +56,21 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+PartyType = Literal["person", "company", "organization", "vessel", "other"]
+Relation = Literal[
+    "customer", "beneficial_owner", "counterparty", "representative", "owner", "other"
+]
+AssetType = Literal[
+    "bank_account", "securities", "funds", "real_estate", "vehicle", "vessel", "aircraft",
+    "crypto", "safe_deposit", "insurance", "other",
+]  # fmt: skip
+
+
 class Party(_Strict):
     """A person, company, organisation or vessel the report is about."""
 
     name: Name = Field(description="Full name as known to the reporter.")
-    type: Literal["person", "company", "organization", "vessel", "other"] = "other"
+    type: PartyType = "other"
     birth_date: Annotated[str, StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")] | None = (
         Field(default=None, description="YYYY, YYYY-MM or YYYY-MM-DD (persons).")
     )
@@ -74,19 +84,7 @@ class Party(_Strict):
 
 
 class Asset(_Strict):
-    type: Literal[
-        "bank_account",
-        "securities",
-        "funds",
-        "real_estate",
-        "vehicle",
-        "vessel",
-        "aircraft",
-        "crypto",
-        "safe_deposit",
-        "insurance",
-        "other",
-    ]
+    type: AssetType
     identifier: Name = Field(description="IBAN, account, ISIN, land registry, IMO, wallet...")
     description: Long = ""
 
@@ -102,9 +100,7 @@ class FreezeReport(_Strict):
     kind: Literal["freeze"]
     reference: Short = Field(default="", description="The reporter's own reference.")
     party: Party
-    relation: Literal[
-        "customer", "beneficial_owner", "counterparty", "representative", "owner", "other"
-    ] = Field(description="The listed party's relation to the reporter.")
+    relation: Relation = Field(description="The listed party's relation to the reporter.")
     asset: Asset
     amount: Amount
     currency: Currency

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import typer
 from rich.table import Table
 
-from weerbaar.cli.common import console, err_console, print_json, user_errors
+from weerbaar.cli.common import (
+    app_session,
+    ask_password,
+    console,
+    err_console,
+    print_json,
+    user_errors,
+)
 from weerbaar.core.settings import Settings
 
 app = typer.Typer(
@@ -22,14 +28,10 @@ audit_app = typer.Typer(help="The hash-chained audit log of reports.", no_args_i
 def org_add(name: str = typer.Argument(..., help="The organisation's name.")) -> None:
     """Add a reporting organisation (an obliged entity)."""
     from weerbaar.cases.service import add_org
-    from weerbaar.db import Database
 
-    with user_errors():
-        db = Database.open(Settings.from_env())
-        with db.session() as s:
-            org = add_org(s, name)
-            org_id = org.id
-        db.dispose()
+    with app_session() as s:
+        org = add_org(s, name)
+        org_id = org.id
     console.print(f"added organisation {name} (id {org_id})")
 
 
@@ -37,13 +39,9 @@ def org_add(name: str = typer.Argument(..., help="The organisation's name.")) ->
 def orgs(as_json: bool = typer.Option(False, "--json", help="Print as JSON.")) -> None:
     """The organisations, with their numbers of users and reports."""
     from weerbaar.cases.service import list_orgs
-    from weerbaar.db import Database
 
-    with user_errors():
-        db = Database.open(Settings.from_env())
-        with db.session() as s:
-            rows = list_orgs(s)
-        db.dispose()
+    with app_session() as s:
+        rows = list_orgs(s)
     if as_json:
         print_json({"organisations": rows})
         return
@@ -72,23 +70,13 @@ def user_add(
     """Add a user; with --api-key print a new API key for it (only this once)."""
     from weerbaar.accounts import create_key
     from weerbaar.cases.service import add_user
-    from weerbaar.db import Database
 
-    secret = None
-    if password:
-        secret = os.environ.get("WEERBAAR_PASSWORD") or typer.prompt(
-            "Password", hide_input=True, confirmation_prompt=True
+    secret = ask_password(None) if password else None
+    with app_session() as s:
+        user = add_user(s, email, role, org=org, name=name, language=language, password=secret)
+        key = (
+            create_key(s, role, user=user, label="weerbaar cases user-add")[1] if api_key else None
         )
-    with user_errors():
-        db = Database.open(Settings.from_env())
-        with db.session() as s:
-            user = add_user(s, email, role, org=org, name=name, language=language, password=secret)
-            key = (
-                create_key(s, role, user=user, label="weerbaar cases user-add")[1]
-                if api_key
-                else None
-            )
-        db.dispose()
     if key:
         typer.echo(key)
     else:
@@ -131,13 +119,9 @@ def restore(
 def verify(as_json: bool = typer.Option(False, "--json", help="Print as JSON.")) -> None:
     """Recompute the report audit log's hash chain: OK, or the first broken row (exit 1)."""
     from weerbaar.cases.auditlog import verify as run
-    from weerbaar.db import Database
 
-    with user_errors():
-        db = Database.open(Settings.from_env())
-        with db.session() as s:
-            rows, problem = run(s)
-        db.dispose()
+    with app_session() as s:
+        rows, problem = run(s)
     if as_json:
         print_json(
             {"ok": problem is None, "rows": rows, "problem": str(problem) if problem else None}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
@@ -15,6 +16,8 @@ from rich.markup import escape
 from weerbaar.core.errors import WeerbaarError
 from weerbaar.core.settings import Settings
 
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 if TYPE_CHECKING:  # imported when used: followthemoney takes a second to load,
     from weerbaar.lists import Lists  # and `weerbaar match` must answer within two
 
@@ -42,6 +45,29 @@ def open_lists() -> Iterator[Lists]:
 
     with user_errors(), Lists(Settings.from_env()) as lists:
         yield lists
+
+
+@contextmanager
+def app_session() -> Iterator[Session]:
+    """A session on the application database (migrated first), committed when the
+    block ends; WeerbaarErrors are translated like every CLI error."""
+    from weerbaar.db import Database
+
+    with user_errors():
+        db = Database.open(Settings.from_env())
+        try:
+            with db.session() as session:
+                yield session
+        finally:
+            db.dispose()
+
+
+def ask_password(given: str | None) -> str:
+    """The password from ``--password``, else ``WEERBAAR_PASSWORD``, else asked twice."""
+    secret = given or os.environ.get("WEERBAAR_PASSWORD")
+    if secret is None:
+        secret = str(typer.prompt("Password", hide_input=True, confirmation_prompt=True))
+    return secret
 
 
 def print_json(data: Any) -> None:

@@ -7,7 +7,7 @@ import os
 import typer
 from rich.table import Table
 
-from weerbaar.cli.common import console, print_json, user_errors
+from weerbaar.cli.common import app_session, ask_password, console, print_json, user_errors
 from weerbaar.core.settings import Settings
 
 keys_app = typer.Typer(help="API keys: create, list, revoke.", no_args_is_help=True)
@@ -54,17 +54,14 @@ def keys_create(
     """Create an API key and print it (only this once: it is stored hashed)."""
     from weerbaar.accounts import create_key, find_user
     from weerbaar.core.errors import NotFoundError
-    from weerbaar.db import Database
 
-    with user_errors():
-        db = Database.open(Settings.from_env())
-        with db.session() as s:
-            holder = None
-            if user is not None:
-                holder = find_user(s, user)
-                if holder is None:
-                    raise NotFoundError(f"no user {user}", hint="add it: weerbaar users add")
-            _, plaintext = create_key(s, role, user=holder, label=label, rate_limit=rate_limit)
+    with app_session() as s:
+        holder = None
+        if user is not None:
+            holder = find_user(s, user)
+            if holder is None:
+                raise NotFoundError(f"no user {user}", hint="add it: weerbaar users add")
+        _, plaintext = create_key(s, role, user=holder, label=label, rate_limit=rate_limit)
     typer.echo(plaintext)
 
 
@@ -72,23 +69,20 @@ def keys_create(
 def keys_list(as_json: bool = typer.Option(False, "--json", help="Print as JSON.")) -> None:
     """Every key: prefix, role, user, created, revoked (never the key itself)."""
     from weerbaar.accounts import list_keys
-    from weerbaar.db import Database
 
-    with user_errors():
-        db = Database.open(Settings.from_env())
-        with db.session() as s:
-            rows: list[dict[str, str]] = [
-                {
-                    "prefix": k.prefix,
-                    "role": k.role,
-                    "user": u.email,
-                    "label": k.label,
-                    "rate_limit": "" if k.rate_limit is None else str(k.rate_limit),
-                    "created": k.created_at.isoformat(timespec="seconds"),
-                    "revoked": k.revoked_at.isoformat(timespec="seconds") if k.revoked_at else "",
-                }
-                for k, u in list_keys(s)
-            ]
+    with app_session() as s:
+        rows: list[dict[str, str]] = [
+            {
+                "prefix": k.prefix,
+                "role": k.role,
+                "user": u.email,
+                "label": k.label,
+                "rate_limit": "" if k.rate_limit is None else str(k.rate_limit),
+                "created": k.created_at.isoformat(timespec="seconds"),
+                "revoked": k.revoked_at.isoformat(timespec="seconds") if k.revoked_at else "",
+            }
+            for k, u in list_keys(s)
+        ]
     if as_json:
         print_json({"keys": rows})
         return
@@ -102,12 +96,9 @@ def keys_list(as_json: bool = typer.Option(False, "--json", help="Print as JSON.
 def keys_revoke(prefix: str = typer.Argument(..., help="The key's prefix (keys list).")) -> None:
     """Revoke a key (within seconds on running servers)."""
     from weerbaar.accounts import revoke_key
-    from weerbaar.db import Database
 
-    with user_errors():
-        db = Database.open(Settings.from_env())
-        with db.session() as s:
-            revoke_key(s, prefix)
+    with app_session() as s:
+        revoke_key(s, prefix)
     console.print(f"revoked {prefix}")
 
 
@@ -123,15 +114,10 @@ def users_add(
 ) -> None:
     """Add a user who can log in to the web UI."""
     from weerbaar.accounts import create_user
-    from weerbaar.db import Database
 
-    secret = password or os.environ.get("WEERBAAR_PASSWORD")
-    if secret is None:
-        secret = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
-    with user_errors():
-        db = Database.open(Settings.from_env())
-        with db.session() as s:
-            create_user(s, email, role, name=name, language=language, password=secret)
+    secret = ask_password(password)
+    with app_session() as s:
+        create_user(s, email, role, name=name, language=language, password=secret)
     console.print(f"added {email} ({role})")
 
 
@@ -142,13 +128,8 @@ def users_password(
 ) -> None:
     """Set a user's web UI password."""
     from weerbaar.accounts import set_password
-    from weerbaar.db import Database
 
-    secret = password or os.environ.get("WEERBAAR_PASSWORD")
-    if secret is None:
-        secret = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
-    with user_errors():
-        db = Database.open(Settings.from_env())
-        with db.session() as s:
-            set_password(s, email, secret)
+    secret = ask_password(password)
+    with app_session() as s:
+        set_password(s, email, secret)
     console.print(f"password set for {email}")

@@ -101,8 +101,9 @@ def _merge(statements: list[StoredStatement], canonical: str) -> StatementEntity
     return entity
 
 
-def current_entities(store: Store) -> Iterator[tuple[StatementEntity, bool]]:
-    """Every current entity, linked targets merged under their canonical id."""
+def _current_groups(store: Store) -> tuple[dict[str, list[StoredStatement]], set[str]]:
+    """Current statements grouped by canonical id (references to linked entities
+    rewritten to their canonical id), and the canonical ids that are targets."""
     canon = dict(store.conn.execute("SELECT entity_id, canonical_id FROM link").fetchall())
     grouped: dict[str, list[StoredStatement]] = defaultdict(list)
     targets: set[str] = set()
@@ -123,6 +124,12 @@ def current_entities(store: Store) -> Iterator[tuple[StatementEntity, bool]]:
                 st.last_seq,
             )
         grouped[cid].append(st)
+    return grouped, targets
+
+
+def current_entities(store: Store) -> Iterator[tuple[StatementEntity, bool]]:
+    """Every current entity, linked targets merged under their canonical id."""
+    grouped, targets = _current_groups(store)
     for cid in sorted(grouped):
         entity = _merge(grouped[cid], cid)
         if entity is not None:
@@ -234,14 +241,7 @@ def current_entity(store: Store, entity_id: str) -> dict[str, Any] | None:
 
 def all_current_targets(store: Store) -> Iterator[dict[str, Any]]:
     """``current_entity`` for every current target, in one pass over the store."""
-    canon = dict(store.conn.execute("SELECT entity_id, canonical_id FROM link").fetchall())
-    grouped: dict[str, list[StoredStatement]] = defaultdict(list)
-    targets: set[str] = set()
-    for st in store.current_statements():
-        cid = canon.get(st.entity_id, st.entity_id)
-        if st.prop == EXISTS and st.value == TARGET:
-            targets.add(cid)
-        grouped[cid].append(st)
+    grouped, targets = _current_groups(store)
     dates: dict[tuple[str, int], str] = {}
     for cid in sorted(targets):
         statements = grouped[cid]

@@ -17,7 +17,7 @@ import secrets
 import tempfile
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, get_args
 
 from fastapi import APIRouter, Depends, File, Form, Query, Request, Response, UploadFile
 from fastapi import Path as PathParam
@@ -28,7 +28,7 @@ from starlette.concurrency import run_in_threadpool
 from weerbaar.accounts import Permission, Principal
 from weerbaar.cases import service
 from weerbaar.cases.models import STATUSES
-from weerbaar.cases.schema import parse_report
+from weerbaar.cases.schema import AssetType, PartyType, Relation, parse_report
 from weerbaar.service.auth import app_state, require
 from weerbaar.service.ui.web import UIRoute, check_csrf, render, wants_json
 
@@ -41,21 +41,10 @@ Cases = Annotated[Principal, Depends(require(Permission.CASES))]
 Id = Annotated[int, PathParam(ge=1, le=2**31 - 1)]
 Csrf = Annotated[str, Form(alias="csrf_token", max_length=200)]
 
-PARTY_TYPES = ("person", "company", "organization", "vessel", "other")
-RELATIONS = ("customer", "beneficial_owner", "counterparty", "representative", "owner", "other")
-ASSET_TYPES = (
-    "bank_account",
-    "securities",
-    "funds",
-    "real_estate",
-    "vehicle",
-    "vessel",
-    "aircraft",
-    "crypto",
-    "safe_deposit",
-    "insurance",
-    "other",
-)
+# the form's choices are the schema's (one definition)
+PARTY_TYPES = get_args(PartyType)
+RELATIONS = get_args(Relation)
+ASSET_TYPES = get_args(AssetType)
 CHOICES = {"party_types": PARTY_TYPES, "relations": RELATIONS, "asset_types": ASSET_TYPES}
 
 
