@@ -38,7 +38,7 @@ demo: setup
 # without root or sudo they fall back to SQLite (CI fails instead).
 test: setup
 	@if [ -z "$${WEERBAAR_TEST_DATABASE_URL:-}" ]; then \
-	  url=$$(scripts/test-postgres.sh) || url=""; \
+	  url=$$(timeout 900 scripts/test-postgres.sh) || url=""; \
 	else url=$$WEERBAAR_TEST_DATABASE_URL; fi; \
 	echo "database tests on: $${url:-SQLite}"; \
 	WEERBAAR_TEST_DATABASE_URL=$$url $(BIN)/python -m pytest -n 2 -q
