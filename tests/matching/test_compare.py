@@ -278,3 +278,46 @@ def test_org_name_clean_up() -> None:
 def test_camel_case_split_only_in_capitalised_words() -> None:
     assert [t.text for t in prepare("OrsolyaKardos", True).tokens] == ["orsolya", "kardos"]
     assert [t.text for t in prepare("Orsolya kaRdos", True).tokens] == ["orsolya", "kardos"]
+
+
+def test_camel_case_keeps_legal_forms_whole() -> None:
+    # "GmbH" is a legal form, not "Gmb H"
+    gmbh = prepare("Deutsche Bank GmbH", False)
+    assert gmbh.legal_forms and [t.text for t in gmbh.tokens][:2] == ["deutsche", "bank"]
+    assert len(gmbh.tokens) == 3
+
+
+def test_a_lone_i_inside_a_name_is_no_numeral() -> None:
+    assert not prepare("HARAKAT UL-JIHAD-I-ISLAMI", False).numbers
+    assert prepare("Citigroup Capital Trust I", False).numbers == frozenset({"1"})
+
+
+@pytest.mark.parametrize(
+    ("schema", "query", "listed"),
+    [
+        ("Organization", "U.S. Department of State", "United States Department of State"),
+        ("Company", "UAE Trading LLC", "United Arab Emirates Trading LLC"),
+        ("Person", "JC Juncker", "Jean-Claude Juncker"),
+    ],
+)
+def test_acronyms_align_with_the_words_they_abbreviate(
+    schema: str, query: str, listed: str
+) -> None:
+    result = compare(Record(schema=schema, names=[query]), Record(schema=schema, names=[listed]))
+    assert result.match, result.explain()
+    assert any(a.how == "acronym" for a in result.aligned), result.explain()
+
+
+def test_acronyms_need_every_initial_in_order() -> None:
+    assert compare_names("Company", "AUE Trading LLC", "United Arab Emirates Trading LLC") < T
+    # a person's three-letter word is a name, not initials ("Ali" is no "A. L. I.")
+    assert compare_names("Person", "Ali Khan", "Ahmed Lutfi Ibrahim Khan") < T
+
+
+def test_nicknames_align_with_their_given_names() -> None:
+    ted = compare(
+        Record(schema="Person", names=["Ted Doe"]), Record(schema="Person", names=["Theodore Doe"])
+    )
+    assert ted.match, ted.explain()
+    assert any(a.how == "nickname" for a in ted.aligned)
+    assert compare_names("Person", "Ted Doe", "Thaddeus Dorn") < T

@@ -25,6 +25,7 @@ from weerbaar.matching.names import (
     Name,
     Token,
 )
+from weerbaar.matching.nicknames import NICKNAME_SIM, is_nickname
 
 #: Similarity credited to an initial ("J") against a name starting with it.
 INITIAL_SIM = 0.8
@@ -121,6 +122,8 @@ def _token_similarity(a: Token, b: Token, mode: int) -> tuple[float, str]:
         return sim, how
     if a.phonetic == b.phonetic and len(a.phonetic) > 1 and sim < 0.88:
         sim, how = 0.88, "sound"
+    if sim < NICKNAME_SIM and is_nickname(a.text, b.text):
+        sim, how = NICKNAME_SIM, "nickname"
     if (
         sim < 0.85
         and len(a.text) >= 5
@@ -146,7 +149,8 @@ def _token_similarity(a: Token, b: Token, mode: int) -> tuple[float, str]:
 
 def _joins(one: Name, many: Name) -> list[tuple[int, int, int, float]]:
     """Tokens of ``one`` that equal 2-3 adjacent tokens of ``many`` run together
-    ("goodwill" ~ "good will", "jinping" ~ "jin ping"): (i, start, end, similarity)."""
+    ("goodwill" ~ "good will", "jinping" ~ "jin ping"), or their initials
+    (:func:`_acronyms`): (i, start, end, similarity)."""
     found: list[tuple[int, int, int, float]] = []
     pm = many.fast
     low, high = pm.join_min, pm.join_max
@@ -160,6 +164,34 @@ def _joins(one: Name, many: Name) -> list[tuple[int, int, int, float]]:
                 sim = _similarity(text, "".join(pm.texts[s:e]))
                 if sim >= 0.8:
                     found.append((i, s, e, sim))
+    if one.fast.acronyms:
+        found.extend(_acronyms(one, many))
+    return found
+
+
+#: Similarity of a short word to the words it abbreviates ("US" ~ "United
+#: States", "PLA" ~ "People's Liberation Army"); a person's run-together initials
+#: ("JC" ~ "Jean-Claude") count as initials do.
+ACRONYM_SIM = 0.85
+
+
+def _acronyms(one: Name, many: Name) -> list[tuple[int, int, int, float]]:
+    """Words of ``one`` spelled by the first letters of 2-3 adjacent identifying words
+    of ``many`` (organisations: 2-3 letters; persons: 2 letters, run-together
+    initials)."""
+    found: list[tuple[int, int, int, float]] = []
+    pm = many.fast
+    texts, core = pm.texts, pm.core_flags
+    sim = INITIAL_SIM if one.person else ACRONYM_SIM
+    for i in one.fast.acronyms:
+        word = one.fast.texts[i]
+        n = len(word)
+        for s in range(len(texts) - n + 1):
+            e = s + n
+            if all(
+                core[k] and len(texts[k]) > 1 and texts[k][0] == word[k - s] for k in range(s, e)
+            ):
+                found.append((i, s, e, sim))
     return found
 
 
@@ -257,7 +289,9 @@ def _align(
     for flip, (one, many) in enumerate(((q, c), (c, q))):
         pm, po = many.fast, one.fast
         # many has fewer than two words, or no word of one has a joinable length
-        if pm.join_max < 0 or po.max_len < pm.join_min or po.min_len > pm.join_max:
+        if (
+            pm.join_max < 0 or po.max_len < pm.join_min or po.min_len > pm.join_max
+        ) and not po.acronyms:
             continue
         joins = _joins(one, many)
         if not joins:
@@ -274,15 +308,16 @@ def _align(
             one_w = one_weights[i] * sim
             many_w = sum(pm.weights[s:e]) * sim
             npairs += 1
+            how = "acronym" if len(one_texts[i]) == e - s else "joined"
             if flip:
                 if pairs is not None:
-                    pairs.append(Aligned(" ".join(pm.texts[s:e]), one_texts[i], sim, "joined"))
+                    pairs.append(Aligned(" ".join(pm.texts[s:e]), one_texts[i], sim, how))
                 qhit += many_w
                 chit += one_w
                 order.append((s, i))
             else:
                 if pairs is not None:
-                    pairs.append(Aligned(one_texts[i], " ".join(pm.texts[s:e]), sim, "joined"))
+                    pairs.append(Aligned(one_texts[i], " ".join(pm.texts[s:e]), sim, how))
                 qhit += one_w
                 chit += many_w
                 order.append((i, s))

@@ -145,6 +145,7 @@ class Prepared:
         "_tokens",
         "_windows",
         "acronym_word",
+        "acronyms",
         "core_flags",
         "core_sorted",
         "fathers",
@@ -180,11 +181,17 @@ class Prepared:
     join_min: int
     join_max: int
     acronym_word: str
+    #: Indices of words that may abbreviate 2-3 words of another name.
+    acronyms: tuple[int, ...]
     max_len: int
     min_len: int
 
     def __init__(
-        self, tokens: tuple[Token, ...], core: tuple[Token, ...], core_sorted: list[str]
+        self,
+        tokens: tuple[Token, ...],
+        core: tuple[Token, ...],
+        core_sorted: list[str],
+        person: bool,
     ) -> None:
         self._tokens = tokens
         self._core = core
@@ -201,6 +208,7 @@ class Prepared:
             self.fathers = _EMPTY
             self.join_min, self.join_max = 1 << 30, -1
             self.acronym_word = ""
+            self.acronyms = ()
             self.max_len, self.min_len = -1, 1 << 30
             return
         (
@@ -233,6 +241,12 @@ class Prepared:
             self.join_min, self.join_max = 1 << 30, -1
         word = texts[0] if n == 1 else ""
         self.acronym_word = word if 2 <= len(word) <= 8 else ""
+        longest = 2 if person else 3
+        self.acronyms = tuple(
+            i
+            for i, t in enumerate(tokens)
+            if t.kind == KIND_NAME and 2 <= len(t.text) <= longest and t.text.isalpha()
+        )
 
     @property
     def windows(self) -> tuple[Window, ...]:
@@ -393,7 +407,12 @@ def _number_starts() -> frozenset[str]:
 def _number_words(words: list[str]) -> list[str]:
     """Number words to digits; roman numerals after the first word; tens and
     units written apart joined ("forty 4" -> "44")."""
-    words = [_ROMAN_NUMBERS.get(w, w) if i else w for i, w in enumerate(words)]
+    last = len(words) - 1
+    words = [
+        # a lone "i" inside a name is a Persian/Urdu izafat ("Jihad-i-Islami")
+        _ROMAN_NUMBERS.get(w, w) if i and (w != "i" or i == last) else w
+        for i, w in enumerate(words)
+    ]
     starts = _number_starts()
     if any(w in starts for w in words):
         words = _number_phrases(words)
@@ -447,7 +466,16 @@ def _split_camel(text: str) -> str:
     inside a word that starts in lower case: "nitPu" is a scrambled word, not two)."""
     if text.isupper() or text.islower():
         return text
-    return " ".join(_CAMEL.sub(" ", w) if w[:1].isupper() else w for w in text.split(" "))
+    return " ".join(_camel_word(w) if w[:1].isupper() else w for w in text.split(" "))
+
+
+def _camel_word(word: str) -> str:
+    """One word split at its inner capitals, unless that leaves a one-letter piece:
+    legal forms such as "GmbH" or "KGaA" are written that way."""
+    split = _CAMEL.sub(" ", word)
+    if split is word or any(len(piece) < 2 for piece in split.split(" ")):
+        return word
+    return split
 
 
 def _unleet(word: str) -> str:
@@ -550,5 +578,5 @@ def prepare(text: str, person: bool) -> Name:
         letters=_NOT_ALNUM.sub("", folded),
         core=core,
         compact=compact,
-        fast=Prepared(tokens, core, core_sorted),
+        fast=Prepared(tokens, core, core_sorted, person),
     )
