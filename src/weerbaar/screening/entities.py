@@ -80,9 +80,11 @@ class Entry:
 
 
 def _values(entity: StatementEntity, props: Iterable[str]) -> list[str]:
+    """Distinct values of the properties, in property order and sorted within one
+    (statements come in no fixed order: the index is the same on every build)."""
     out: list[str] = []
     for prop in props:
-        for value in entity.get(prop, quiet=True):
+        for value in sorted(entity.get(prop, quiet=True)):
             if value not in out:
                 out.append(value)
     return out
@@ -110,7 +112,7 @@ def to_entry(entity: StatementEntity, documents: list[str], dates: dict[str, str
         birth_dates=_values(entity, ("birthDate", "incorporationDate", "buildDate")),
         countries=[c.lower() for c in _values(entity, COUNTRY_PROPS) if len(c) == 2],
         gender=_gender(entity),
-        identifiers=_values(entity, IDENTIFIER_PROPS) + documents,
+        identifiers=_values(entity, IDENTIFIER_PROPS) + sorted(documents),
         id=entity.id,
     )
     lists = sorted(entity.datasets)
@@ -143,7 +145,10 @@ def load_entries(store: Store, progress: Callable[[int], None] | None = None) ->
         _side_facts(entity, documents, dates)
         if target and entity.schema.name not in DOCUMENT_SCHEMATA:
             targets.append(entity)
-    entries = (to_entry(e, documents.get(e.id or "", []), dates[e.id or ""]) for e in targets)
+    targets.sort(key=lambda e: e.id or "")
+    entries = (
+        to_entry(e, documents.get(e.id or "", []), dates[e.id or ""]) for e in targets
+    )
     return [e for e in entries if e is not None]
 
 
