@@ -26,9 +26,17 @@ from weerbaar.matching.names import (
     Token,
 )
 from weerbaar.matching.nicknames import NICKNAME_SIM, is_nickname
+from weerbaar.matching.places import place_of
 
 #: Similarity credited to an initial ("J") against a name starting with it.
 INITIAL_SIM = 0.8
+#: Two words with the same phonetic key whose spelling is at least
+#: SOUND_MIN_SPELLING similar: similarity 0.45 + 0.6 x spelling, at most SOUND_SIM
+#: (the sound and the spelling are two pieces of evidence, both counted).
+SOUND_SIM = 0.88
+SOUND_MIN_SPELLING = 0.55
+#: Similarity of two names of one country ("Rossiya" and "Russia").
+PLACE_SIM = 0.95
 #: Pairs of tokens less similar than this are not aligned.
 ALIGN_MIN = 0.55
 
@@ -115,13 +123,21 @@ def _token_similarity(a: Token, b: Token, mode: int) -> tuple[float, str]:
         f = Levenshtein.normalized_similarity(a.folded, b.folded) - 0.04
         if f > sim:
             sim, how = f, "transliteration"
+    place_a = place_of(a.text)
+    if place_a is not None:
+        place_b = place_of(b.text)
+        if place_b is not None:
+            # two names of one country align; two countries never do
+            return (PLACE_SIM, "same country") if place_a == place_b else (0.0, "")
     if a.kind == KIND_PATRONYMIC and b.kind == KIND_PATRONYMIC and not same_fold:
         # "-ovich" is shared by every patronymic: compare the fathers' names.
         stems = _PATRONYMIC_END.sub("", a.text), _PATRONYMIC_END.sub("", b.text)
         sim = min(sim, Levenshtein.normalized_similarity(*stems) + 0.1)
         return sim, how
-    if a.phonetic == b.phonetic and len(a.phonetic) > 1 and sim < 0.88:
-        sim, how = 0.88, "sound"
+    # the phonetic key drops vowels: it vouches for close spellings only ("Olga"
+    # and "Oleg", "Ginta" and "Janett" share one)
+    if a.phonetic == b.phonetic and len(a.phonetic) > 1 and SOUND_MIN_SPELLING <= sim < SOUND_SIM:
+        sim, how = min(SOUND_SIM, 0.45 + 0.6 * sim), "sound"
     if sim < NICKNAME_SIM and is_nickname(a.text, b.text):
         sim, how = NICKNAME_SIM, "nickname"
     if (
