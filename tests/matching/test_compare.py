@@ -321,6 +321,9 @@ def test_nicknames_align_with_their_given_names() -> None:
     assert ted.match, ted.explain()
     assert any(a.how == "nickname" for a in ted.aligned)
     assert compare_names("Person", "Ted Doe", "Thaddeus Dorn") < T
+    # "Ben" opening a name is the given name, not "son of"
+    assert compare_names("Person", "Ben Netanyahu", "Benjamin Netanyahu") >= T
+    assert [t.kind for t in prepare("Ben Netanyahu", True).tokens] == ["name", "name"]
 
 
 def test_two_countries_are_never_spellings_of_one_name() -> None:

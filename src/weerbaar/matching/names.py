@@ -122,6 +122,8 @@ class Token:
         return consonant_skeleton(self.text)
 
 
+#: Filiation words that are given names when they open a person's name.
+_GIVEN_FIRST = frozenset({"ben", "bin"})
 #: Words after which a father's name follows ("X bin Y").
 FILIATION = frozenset({"bin", "ibn", "bint", "ben", "binti", "ould", "walad"})
 #: One empty set shared by every name without numbers, legal forms... (fewer objects
@@ -561,6 +563,9 @@ def prepare(text: str, person: bool) -> Name:
     words = latin.split()
     words = [_unleet(w) for w in words] if person else _number_words(words)
     tokens = tuple([_word_token(w, person, w in legal) for w in words])
+    if person and len(tokens) > 1 and words[0] in _GIVEN_FIRST:
+        # "Ben Netanyahu", "Bin Wang": a filiation word needs a name before it
+        tokens = (make_token(words[0], KIND_NAME), *tokens[1:])
     numbers = frozenset([t.text for t in tokens if t.kind == KIND_NUMBER]) or _EMPTY
     groups = _word_groups(folded, len(tokens)) if person and script in SYLLABLE_GROUPS else None
     core = tuple(t for t in tokens if t.kind in (KIND_NAME, KIND_NUMBER))
