@@ -118,3 +118,18 @@ def test_watchlists(tmp_path: Path) -> None:
     path.write_text("name,flag\nX,PA\n")
     with pytest.raises(InputError, match="needs an `imo` or `mmsi` column"):
         read_watchlist(path)
+
+
+def test_watchlist_with_several_mmsis_in_one_field(tmp_path: Path) -> None:
+    """OpenSanctions-style JSON gives ``mmsi`` as a list; a CSV cell may hold "a; b"."""
+    path = tmp_path / "uk.json"
+    path.write_text(
+        '[{"imo": "9562233", "mmsi": ["620233000", "273111111"], "names": ["X"]},'
+        ' {"imo": "8628597", "mmsi": ["341985000"]}]'
+    )
+    first, second = read_watchlist(path)
+    assert first.mmsi == ["620233000", "273111111"] and second.mmsi == ["341985000"]
+    path = tmp_path / "several.csv"
+    path.write_text('imo,mmsi\n9408683,"352005626; 273111111"\n')
+    (v,) = read_watchlist(path)
+    assert v.mmsi == ["352005626", "273111111"]

@@ -2,8 +2,11 @@
 
 Lines are timed on arrival (unless they carry a tag-block time); every
 ``window`` seconds the positions of the last ``keep_hours`` are scanned and
-alerts not reported before are handed to ``on_alert``. Bad checksums and
-undecodable sentences are counted, never fatal.
+alerts not reported before are handed to ``on_alert``. A listed vessel's sighting
+(whose time is its latest position, so it moves with every window) is reported
+when the vessel is first seen and again only when it comes back after a silence
+longer than ``gap_minutes``. Bad checksums and undecodable sentences are counted,
+never fatal.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import socket
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import datetime
 from urllib.parse import urlparse
 
 import polars as pl
@@ -22,6 +26,9 @@ from weerbaar.maritime.config import Thresholds
 from weerbaar.maritime.detect import Alert, detect
 from weerbaar.maritime.register import Register
 from weerbaar.maritime.zones import Zones
+
+#: alerts that say "this listed vessel is here" (reported per sighting, not per window)
+SIGHTINGS = frozenset({"designated_vessel", "watched_vessel"})
 
 
 def parse_feed(url: str) -> tuple[str, str, int]:
@@ -84,14 +91,20 @@ def watch(
     state = WatchState(ReadStats(files=[url]))
     kept = AisData.empty()
     reported: set[tuple[str, int | None, str]] = set()
+    # sighting (type, mmsi, listed keys) -> the time of the vessel's latest reported position
+    sighted: dict[tuple[str, int | None, tuple[str, ...]], int] = {}
     pending: list[bytes] = []
     started = last_scan = time.monotonic()
 
     def flush() -> None:
         nonlocal kept
+        first_new: dict[int, int] = {}  # mmsi -> its first position in this batch
         if pending:
             batch = read_nmea_lines(pending, default_time=int(time.time()))
             pending.clear()
+            if batch.positions.height:
+                firsts = batch.positions.group_by("mmsi").agg(pl.col("t").min())
+                first_new = dict(zip(firsts["mmsi"].to_list(), firsts["t"].to_list(), strict=True))
             state.stats.add(batch.stats)
             state.positions += batch.positions.height
             kept = AisData.concat([kept, batch])
@@ -102,6 +115,14 @@ def watch(
             kept.positions = kept.positions.filter(pl.col("t") >= horizon)
             kept.statics = kept.statics.filter(pl.col("t") >= horizon)
         for alert in detect(kept, register=register, zones=zones, thresholds=th):
+            if alert.type in SIGHTINGS and alert.time:
+                seen = (alert.type, alert.mmsi, tuple(alert.listed))
+                latest = int(datetime.fromisoformat(alert.time).timestamp())
+                before = sighted.get(seen)
+                sighted[seen] = latest
+                back = first_new.get(alert.mmsi or 0)
+                if before is not None and (back is None or back - before <= th.gap_minutes * 60):
+                    continue  # still the same sighting
             key = (alert.type, alert.mmsi, alert.time)
             if key not in reported:
                 reported.add(key)

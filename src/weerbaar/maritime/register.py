@@ -36,6 +36,7 @@ _NOTE_OWNER = re.compile(r"^(?:Vessel )?(owner|manager|operator)[^:]*:\s*(.+)$",
 _KNOWN = ("name", "vessel_name", "vesselname", "former_names", "previous_names", "previousname",
           "callsign", "call_sign", "flag", "owner", "manager", "operator")  # fmt: skip
 _SPLIT_NAMES = re.compile(r"\s*(?:/|;|\|)\s*")
+_SPLIT_IDS = re.compile(r"[;,/|]")
 
 
 @dataclass
@@ -242,7 +243,9 @@ def read_watchlist(path: Path, *, name: str | None = None) -> list[Vessel]:
 def _record_vessel(rec: dict[str, str], label: str, where: str) -> Vessel | None:
     low = {k.strip().lower(): (v or "").strip() for k, v in rec.items() if k}
     imo = next((i for k, v in low.items() if k.startswith("imo") and (i := clean_imo(v))), None)
-    mmsis = _unique(m for k, v in low.items() if k.startswith("mmsi") and (m := clean_mmsi(v)))
+    # a cell may hold several MMSIs ("a; b", or a JSON list joined by _text)
+    mmsis = _unique(m for k, v in low.items() if k.startswith("mmsi")
+                    for part in _SPLIT_IDS.split(v) if (m := clean_mmsi(part)))  # fmt: skip
     if imo is None and not mmsis:
         return None
     used = {k for k in low if k.startswith(("imo", "mmsi"))}
