@@ -102,6 +102,7 @@ def test_supplier_shares_and_hhi_per_year(
     for key, by in want.items():
         assert got[key] == pytest.approx(by, rel=1e-9, abs=1e-12), key
     ind = dependencies(q, importer, years)
+    assert {(r["year"], r["hs6"]) for r in ind.iter_rows(named=True)} == set(want)
     for r in ind.iter_rows(named=True):
         hhi = sum(s * s for s in want[(r["year"], r["hs6"])].values())
         assert r["hhi"] == pytest.approx(hhi, rel=1e-9), (r["year"], r["hs6"])

@@ -39,15 +39,28 @@ def _num(value: float | None, digits: int = 3) -> str:
     return "–" if value is None else f"{value:.{digits}f}"
 
 
-def share_figure(shares: pl.DataFrame, names: dict[str, str], top: int = 8) -> go.Figure:
-    """Lines of each main supplier's share per year; the rest summed as "other"."""
-    leaders = (
-        (shares.group_by("exporter").agg(pl.col("value").sum()).sort("value", descending=True))[
-            "exporter"
-        ]
-        .head(top)
-        .to_list()
+def leading_suppliers(shares: pl.DataFrame, top: int = 8, latest: int = 3) -> list[str]:
+    """The suppliers drawn as lines: the last year's ``latest`` largest, then the largest
+    by average share over the years (each year counts the same, so neither a recent
+    supplier nor an early main one is hidden in "other" by years of bigger trade),
+    ``top`` in all."""
+    if shares.height == 0:
+        return []
+    last = shares.filter(pl.col("year") == shares["year"].max())
+    overall = shares.group_by("exporter").agg(pl.col("share").sum())
+    last, overall = (
+        f.sort(["share", "exporter"], descending=[True, False]) for f in (last, overall)
     )
+    leaders: list[str] = []
+    for country in [*last["exporter"].head(latest).to_list(), *overall["exporter"].to_list()]:
+        if country not in leaders:
+            leaders.append(country)
+    return leaders[:top]
+
+
+def share_figure(shares: pl.DataFrame, names: dict[str, str], top: int = 8) -> go.Figure:
+    """Lines of the main suppliers' shares per year; the rest summed as "other"."""
+    leaders = leading_suppliers(shares, top)
     fig = go.Figure()
     years = sorted(shares["year"].unique().to_list())
     for country in leaders:
