@@ -42,6 +42,7 @@ from rich.table import Table
 from weerbaar.core.settings import Settings
 from weerbaar.db import Database
 from weerbaar.lists import Lists
+from weerbaar.store.links import canonical_of
 from weerbaar.store.rows import Row, statement_key
 from weerbaar.store.store import Store
 
@@ -303,6 +304,9 @@ def main(argv: list[str] | None = None) -> int:
         start = time.perf_counter()
         update_list(store, source, aliases)
         update_seconds = time.perf_counter() - start
+        # alerts name the merged entity: a list entry linked to another list's
+        # entry may sit under that entry's id
+        expected = {(key, canonical_of(store, eid)) for key, eid in expected}
         store.close()
         start = time.perf_counter()
         run = rescreen.run(settings, db, progress=True)
