@@ -280,6 +280,14 @@ def test_camel_case_split_only_in_capitalised_words() -> None:
     assert [t.text for t in prepare("Orsolya kaRdos", True).tokens] == ["orsolya", "kardos"]
 
 
+def test_a_capitalised_word_with_one_small_letter_is_not_split() -> None:
+    # a slip of the shift key in an all-caps name: "BuNK" is not "Bu NK", which
+    # aligned with the acronym "NK" of an unrelated company
+    assert [t.text for t in prepare("SEoELEM BuNK OOO", False).tokens][:2] == ["seoelem", "bunk"]
+    assert compare_names("Company", "SEoELEM BuNK OOO", "LLC NK") < T
+    assert [t.text for t in prepare("SiemensAG", False).tokens][:1] == ["siemens"]
+
+
 def test_camel_case_keeps_legal_forms_whole() -> None:
     # "GmbH" is a legal form, not "Gmb H"
     gmbh = prepare("Deutsche Bank GmbH", False)

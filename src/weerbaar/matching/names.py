@@ -472,8 +472,13 @@ def _split_camel(text: str) -> str:
 
 
 def _camel_word(word: str) -> str:
-    """One word split at its inner capitals, unless that leaves a one-letter piece:
-    legal forms such as "GmbH" or "KGaA" are written that way."""
+    """One word split at its inner capitals, unless that leaves a one-letter piece
+    (legal forms such as "GmbH" or "KGaA" are written that way) or the word is
+    mostly capitals: "BuNK" or "SEoELEM" is a capitalised word with a slip of the
+    shift key, not two words ("Bu NK" would align with any "NK")."""
+    lower = sum(ch.islower() for ch in word)
+    if lower < len(word) - lower:
+        return word
     split = _CAMEL.sub(" ", word)
     if split is word or any(len(piece) < 2 for piece in split.split(" ")):
         return word

@@ -146,9 +146,7 @@ def load_entries(store: Store, progress: Callable[[int], None] | None = None) ->
         if target and entity.schema.name not in DOCUMENT_SCHEMATA:
             targets.append(entity)
     targets.sort(key=lambda e: e.id or "")
-    entries = (
-        to_entry(e, documents.get(e.id or "", []), dates[e.id or ""]) for e in targets
-    )
+    entries = (to_entry(e, documents.get(e.id or "", []), dates[e.id or ""]) for e in targets)
     return [e for e in entries if e is not None]
 
 
