@@ -23,6 +23,7 @@ EXTRA: dict[str, str] = {
     "gaza strip": "ps",
     "occupied palestinian territory": "ps",
     "czechoslovakia": "cshh",
+    "belarussian": "by",  # the EU Official Journal's spelling
 }
 
 

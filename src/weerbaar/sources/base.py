@@ -166,7 +166,10 @@ class Format:
 
     ``role`` is ``main`` for the file that carries the list, or ``part`` for a
     companion file (OFAC's ``add.csv``) that is attached to a main file of
-    ``part_of`` given in the same import.
+    ``part_of`` given in the same import. ``many`` marks a format of which a
+    list version has several files (the EU Official Journal transcriptions:
+    one file per regulation, one per amending act): every file of it given
+    in one import joins the same input, in path order.
     """
 
     name: str
@@ -182,6 +185,7 @@ class Format:
     #: ``--source`` may name a new source for this format (any FtM dataset);
     #: it is created from the format's default source with that id and prefix.
     open_source: bool = False
+    many: bool = False
 
     def source_for(self, sniff: Sniff) -> str:
         return self.choose_source(sniff) if self.choose_source else self.source
@@ -192,15 +196,21 @@ class Format:
 
 @dataclass
 class Input:
-    """A main input file and its companion files (keyed by the part format's name)."""
+    """A main input file and its companion files (keyed by the part format's name).
+
+    Files of a ``many`` format are in ``sets`` (by format name, main format
+    included, in path order); ``path`` is then the first of the main format's.
+    """
 
     path: Path
     format: Format
     parts: dict[str, Path] = field(default_factory=dict)
+    sets: dict[str, list[Path]] = field(default_factory=dict)
 
     @property
     def paths(self) -> list[Path]:
-        return [self.path, *self.parts.values()]
+        more = [p for files in self.sets.values() for p in files if p != self.path]
+        return [self.path, *self.parts.values(), *more]
 
 
 class Context:
@@ -223,6 +233,10 @@ class Context:
     def part(self, name: str) -> Path | None:
         """The companion file of the given part format, if one was given."""
         return self.input.parts.get(name)
+
+    def files(self, name: str) -> list[Path]:
+        """Every file of a ``many`` format given in this import, in path order."""
+        return list(self.input.sets.get(name, []))
 
     def read_text(self, path: Path, encodings: tuple[str, ...] = ("utf-8",)) -> str:
         """Decode a whole file; on failure, name the byte, line and encodings tried."""
@@ -321,12 +335,21 @@ class Context:
         entity.add(prop, code, original_value=text.strip())
 
     def add_dates(
-        self, entity: Entity, prop: str, text: str | None, *, month_first: bool = False
+        self,
+        entity: Entity,
+        prop: str,
+        text: str | None,
+        *,
+        month_first: bool = False,
+        original: str | None = None,
     ) -> None:
-        """Add every date in free wording; warn on the parts that cannot be read."""
+        """Add every date in free wording; warn on the parts that cannot be read.
+
+        ``original`` is the wording as listed, when ``text`` is a cleaned copy.
+        """
         parsed = parse_dates(text, month_first=month_first)
         for value in parsed.values:
-            entity.add(prop, value, original_value=(text or "").strip())
+            entity.add(prop, value, original_value=(original or text or "").strip())
         for bad in parsed.unparsed:
             self.warn(f"unreadable date {bad!r} in {prop}")
 

@@ -1,4 +1,9 @@
-"""Recognise list files by their content and group companion files with their main file."""
+"""Recognise list files by their content and group companion files with their main file.
+
+A folder given to an import stands for every file in it and its sub-folders
+(in path order), except hidden files and documentation (``README.md``,
+``*.txt``, ``*.pdf``...); each must then be a list file, as if named one by one.
+"""
 
 from __future__ import annotations
 
@@ -9,12 +14,37 @@ from weerbaar.core.errors import EncodingError, InputError, UnknownFormatError
 from weerbaar.sources.base import Format, Input, Sniff
 from weerbaar.sources.registry import Registry
 
+#: Files in a given folder that are documentation, not list files.
+DOC_SUFFIXES = {".md", ".txt", ".rst", ".pdf", ".html", ".htm", ".yml", ".yaml"}
+
+
+def expand(paths: list[Path]) -> list[Path]:
+    """The files to import: named files as given, folders as the list files inside them."""
+    out: list[Path] = []
+    for path in paths:
+        if not path.is_dir():
+            out.append(path)
+            continue
+        found = sorted(
+            p
+            for p in path.rglob("*")
+            if p.is_file()
+            and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            and p.suffix.lower() not in DOC_SUFFIXES
+        )
+        if not found:
+            raise InputError(
+                path, "the folder holds no list files", hint="give the folder the list came in"
+            )
+        out.extend(found)
+    return out
+
 
 def sniff_path(path: Path) -> Sniff:
     if not path.exists():
         raise InputError(path, "no such file", hint="check the path")
     if not path.is_file():
-        raise InputError(path, "is not a file", hint="give the list file itself, not a folder")
+        raise InputError(path, "is not a file", hint="give a list file or a folder of them")
     sniff = Sniff(path)
     if sniff.kind == "empty":
         raise InputError(
@@ -89,7 +119,7 @@ def plan(
     forced = registry.format(format) if format else None
     mains: list[tuple[Input, str]] = []
     parts: list[tuple[Path, Format]] = []
-    for path in paths:
+    for path in expand(paths):
         sniff = sniff_path(path)
         fmt = forced or detect(sniff, registry)
         if fmt.role == "part":
@@ -99,21 +129,43 @@ def plan(
         if fmt.open_source and src not in registry.sources:
             registry.add_open_source(src, fmt.source)
         registry.source(src)
-        mains.append((Input(path=path, format=fmt), src))
+        if fmt.many and (same := _same_set(mains, fmt, src)) is not None:
+            same.sets[fmt.name].append(path)
+            continue
+        inp = Input(path=path, format=fmt)
+        if fmt.many:
+            inp.sets[fmt.name] = [path]
+        mains.append((inp, src))
     for path, fmt in parts:
-        owners = [inp for inp, _ in mains if inp.format.name == fmt.part_of]
-        if not owners:
-            raise InputError(
-                path,
-                f"is a {fmt.title}, which only completes a {fmt.part_of} main file",
-                hint="import it together with its main file in one command",
-            )
-        owner = max(owners, key=lambda inp: _common_prefix(inp.path, path))
-        if fmt.name in owner.parts:
-            raise InputError(
-                path,
-                f"a second {fmt.title} for {owner.path.name}",
-                hint="give one companion file of each kind per main file",
-            )
-        owner.parts[fmt.name] = path
+        _attach(path, fmt, [inp for inp, _ in mains if inp.format.name == fmt.part_of])
+    for inp, _ in mains:
+        for files in inp.sets.values():
+            files.sort()
+        if inp.format.many:
+            inp.path = inp.sets[inp.format.name][0]
     return mains
+
+
+def _same_set(mains: list[tuple[Input, str]], fmt: Format, source: str) -> Input | None:
+    return next((i for i, s in mains if i.format.name == fmt.name and s == source), None)
+
+
+def _attach(path: Path, fmt: Format, owners: list[Input]) -> None:
+    """Attach a companion file to the main file it most likely belongs to."""
+    if not owners:
+        raise InputError(
+            path,
+            f"is a {fmt.title}, which only completes a {fmt.part_of} main file",
+            hint="import it together with its main file in one command",
+        )
+    owner = max(owners, key=lambda inp: _common_prefix(inp.path, path))
+    if fmt.many:
+        owner.sets.setdefault(fmt.name, []).append(path)
+        return
+    if fmt.name in owner.parts:
+        raise InputError(
+            path,
+            f"a second {fmt.title} for {owner.path.name}",
+            hint="give one companion file of each kind per main file",
+        )
+    owner.parts[fmt.name] = path

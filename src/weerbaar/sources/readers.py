@@ -98,6 +98,76 @@ def read_csv(
         ) from exc
 
 
+def read_table(
+    ctx: Context, path: Path, header: tuple[str, ...], *, what: str
+) -> list[tuple[int, dict[str, str]]]:
+    """The rows of a CSV file with exactly ``header``, each with the line it starts on.
+
+    A different header (naming the missing and unexpected columns), a row
+    with the wrong number of cells (a cut-off file) or a ragged quote is a
+    ParseError naming the line.
+    """
+    content = ctx.read_text(path)
+    reader = csv.reader(io.StringIO(content, newline=""), strict=True)
+    rows: list[tuple[int, dict[str, str]]] = []
+    start = 1
+    try:
+        for cells in reader:
+            line, start = start, reader.line_num + 1
+            if line == 1:
+                _check_header(ctx, path, tuple(c.strip() for c in cells), header, what)
+            elif len(cells) != len(header):
+                if not any(c.strip() for c in cells):
+                    continue
+                ctx.fail(
+                    f"a row has {len(cells)} cells instead of {len(header)}",
+                    where=f"line {line}",
+                    hint="the file is cut short or a cell holds an unquoted comma; "
+                    "fetch it again or quote the cell",
+                    path=path,
+                )
+            else:
+                rows.append((line, dict(zip(header, (c.strip() for c in cells), strict=True))))
+    except csv.Error as exc:
+        raise ParseError(
+            path,
+            f"malformed CSV: {exc}",
+            where=f"line {start}",
+            hint="a quote is not closed (often a cut-off file); fetch the file again "
+            "or close the quote",
+        ) from exc
+    if start == 1:
+        hint = f"use an unchanged {what}"
+        ctx.fail("the file has no header", where="line 1", hint=hint, path=path)
+    return rows
+
+
+def _check_header(
+    ctx: Context, path: Path, found: tuple[str, ...], header: tuple[str, ...], what: str
+) -> None:
+    if found and found[0].startswith("\ufeff"):
+        found = (found[0][1:], *found[1:])
+    if found == header:
+        return
+    missing = [c for c in header if c not in found]
+    extra = [c for c in found if c not in header]
+    detail = "; ".join(
+        part
+        for part in (
+            f"missing {', '.join(missing)}" if missing else "",
+            f"unexpected {', '.join(extra)}" if extra else "",
+            "columns in another order" if not missing and not extra else "",
+        )
+        if part
+    )
+    ctx.fail(
+        f"the header is not that of a {what} ({detail})",
+        where="line 1",
+        hint=f"use the {what} as published, with its header unchanged",
+        path=path,
+    )
+
+
 def read_sheet(ctx: Context, path: Path, sheet: str | int = 0) -> list[list[Any]]:
     """All rows of one sheet of an XLSX or ODS workbook (python-calamine)."""
     from python_calamine import CalamineWorkbook

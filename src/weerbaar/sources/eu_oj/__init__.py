@@ -1,0 +1,1 @@
+"""EU sanctions designations transcribed from the Official Journal (OpenSanctions CSVs)."""

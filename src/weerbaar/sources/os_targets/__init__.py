@@ -1,0 +1,1 @@
+"""Any OpenSanctions ``targets.simple.csv`` export."""
