@@ -24,7 +24,8 @@ from weerbaar.lists import Lists
 
 ROOT = Path(__file__).resolve().parent.parent
 S = "sanctions"
-#: Each inner list is one import command (a main file with its companion files).
+#: Each inner list is one import command (a main file with its companion files,
+#: or a folder holding one list version).
 LISTS: list[list[str]] = [
     [f"{S}/un/un_sc_consolidated_2026-02-27.xml"],
     [f"{S}/ofac/ofac_sdn_2024-05-03.csv"],
@@ -39,6 +40,9 @@ LISTS: list[list[str]] = [
     [f"{S}/eu/eu_fsf_excerpt_7entities_2020-04-15.xml"],
     [f"{S}/vessels/eu_designated_vessels_annexXLII_2025-10-24.csv"],
     [f"{S}/opensanctions/os_yente_fixture_entities.ftm_2026-06-03.json"],
+    [f"{S}/opensanctions/os_ua_war_sanctions_targets.simple_2026-03-13.csv"],
+    # a folder: 45 consolidated files, 11 amending acts and the pins, one version
+    [f"{S}/eu/eu_oj"],
 ]
 
 

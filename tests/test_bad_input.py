@@ -104,3 +104,16 @@ def test_csv_in_the_wrong_encoding(stocked: Path, tmp_path: Path) -> None:
     bad.write_bytes(csv.read_text(encoding="utf-8").encode("utf-16"))
     err = _refused(stocked, bad)
     assert "ConList.csv" in err and "decoded" in err
+
+
+def test_one_broken_file_in_a_list_folder_rejects_the_whole_set(
+    stocked: Path, tmp_path: Path
+) -> None:
+    import shutil
+
+    folder = tmp_path / "eu_oj"
+    shutil.copytree(FIXTURES / "eu_oj", folder)
+    amendment = folder / "32026R9901.csv"
+    amendment.write_text(amendment.read_text(encoding="utf-8")[:-40], encoding="utf-8")
+    err = _refused(stocked, folder)
+    assert amendment.name in err and "line 4" in err and "Fix:" in err

@@ -153,13 +153,25 @@ def _code(piece: str) -> str | None:
 
 
 def add_identifiers(ctx: Context, entity: Entity, prop: str, cell: str) -> None:
-    """Each number once under its column's property, and under its printed type's."""
+    """Each number under its column's property, and under its printed type's.
+
+    In a register-code column (``innCode``...) a labelled number goes only
+    under its label's property: ``7702345678, KPP 770201001``.
+    """
     for value in split(cell):
         for number, label in _numbers(prop, value):
-            add(ctx, entity, prop, [number], value)
-            for pattern, typed in TYPED:
-                if typed != prop and label and pattern.search(label):
-                    add(ctx, entity, typed, [number], value)
+            typed = _typed(label)
+            if typed in (None, prop) or prop not in CODE_PROPS:
+                add(ctx, entity, prop, [number], value)
+            if typed not in (None, prop):
+                add(ctx, entity, typed, [number], value)
+
+
+def _typed(label: str | None) -> str | None:
+    for pattern, typed in TYPED:
+        if label and pattern.search(label):
+            return typed
+    return None
 
 
 def _numbers(prop: str, value: str) -> list[tuple[str, str | None]]:
