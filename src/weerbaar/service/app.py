@@ -23,6 +23,7 @@ from weerbaar import __version__
 from weerbaar.core.settings import Settings
 from weerbaar.db import Database
 from weerbaar.service import errors
+from weerbaar.service.guard import RefuseNul
 from weerbaar.service.openapi import custom_openapi
 from weerbaar.service.ratelimit import RateLimiter
 from weerbaar.service.state import AppState, ScreenerHolder
@@ -82,6 +83,7 @@ def create_app(
         https_only=False,
         max_age=12 * 3600,
     )
+    app.add_middleware(RefuseNul)  # outermost: runs first
     errors.install(app)
     app.openapi = partial(custom_openapi, app)  # type: ignore[method-assign]
     app.include_router(health.router)

@@ -2,8 +2,10 @@
 
 WeerbaarError subclasses map to status codes here and nowhere else;
 request validation errors keep FastAPI's 422 shape (a list of problems, each
-with its location and message); anything unexpected is logged and answered
-500 with a reference number, never a traceback.
+with its location and message); a text value with a NUL character, which
+PostgreSQL refuses to store, is a 422 (``service.guard`` refuses one in the
+URL before any route runs; this catches one in a body); anything unexpected
+is logged and answered 500 with a reference number, never a traceback.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import uuid
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import DataError
 
 from weerbaar.core.errors import (
     ConfigError,
@@ -50,11 +53,25 @@ def install(app: FastAPI) -> None:
         headers = {"Retry-After": "5"} if code == 503 else None
         return JSONResponse({"detail": str(exc)}, status_code=code, headers=headers)
 
+    @app.exception_handler(DataError)
+    async def data_error(request: Request, exc: DataError) -> JSONResponse:
+        if "NUL" in str(exc.orig):
+            return JSONResponse({"detail": NUL_IN_TEXT}, status_code=422)
+        return internal_error(request, exc)
+
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception) -> JSONResponse:
-        ref = uuid.uuid4().hex[:12]
-        log.exception("unexpected error %s on %s %s", ref, request.method, request.url.path)
-        return JSONResponse(
-            {"detail": f"internal error (reference {ref}); it has been logged"},
-            status_code=500,
-        )
+        return internal_error(request, exc)
+
+
+NUL_IN_TEXT = "a text value contains a NUL character (\\u0000), which cannot be stored; remove it"
+
+
+def internal_error(request: Request, exc: Exception) -> JSONResponse:
+    """A 500 with a reference number; the traceback goes to the log only."""
+    ref = uuid.uuid4().hex[:12]
+    log.error("unexpected error %s on %s %s", ref, request.method, request.url.path, exc_info=exc)
+    return JSONResponse(
+        {"detail": f"internal error (reference {ref}); it has been logged"},
+        status_code=500,
+    )
