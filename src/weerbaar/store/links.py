@@ -60,7 +60,7 @@ KEY_ORDER = [
 UNSC = re.compile(r"^[A-Z]{2}[IE]\.\d{3}$")
 NAME_PROPS = ("name", "alias", "previousName", "weakAlias", "firstName", "lastName")
 #: Source precedence for the canonical id of a linked group (then alphabetical).
-PRECEDENCE = ["un_sc", "eu_fsf", "us_ofac_sdn", "gb_fcdo", "gb_hmt", "us_ofac_cons"]
+PRECEDENCE = ["un_sc", "eu_fsf", "eu_oj", "us_ofac_sdn", "gb_fcdo", "gb_hmt", "us_ofac_cons"]
 
 
 @dataclass
