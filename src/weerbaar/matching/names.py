@@ -466,7 +466,7 @@ def _number_phrases(words: list[str]) -> list[str]:
 def _split_camel(text: str) -> str:
     """ "AlisherUsmanov" -> "Alisher Usmanov" (not for all-caps or all-lower text, nor
     inside a word that starts in lower case: "nitPu" is a scrambled word, not two)."""
-    if text.isupper() or text.islower():
+    if text.isupper() or text.islower() or _CAMEL.search(text) is None:
         return text
     return " ".join(_camel_word(w) if w[:1].isupper() else w for w in text.split(" "))
 
