@@ -5,8 +5,11 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from tests.cli_helpers import app, cli, cli_json, runner
+import pytest
+
+from tests.cli_helpers import cli, cli_json
 from tests.conftest import FIXTURES
+from weerbaar.cli import common
 
 
 def import_fixtures() -> None:
@@ -28,12 +31,11 @@ def test_match_json_has_the_query_and_scored_hits(home: Path) -> None:
     assert 0.0 <= hit["score"] <= 1.0
 
 
-def test_match_prints_a_table(home: Path) -> None:
+def test_match_prints_a_table(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import_fixtures()
     # wide enough that rich does not wrap the name and id cells
-    result = runner.invoke(
-        app, ["match", "OCEAN FICTION", "--schema", "vessel"], env={"COLUMNS": "250"}
-    )
+    monkeypatch.setattr(common.console, "width", 250)
+    result = cli("match", "OCEAN FICTION", "--schema", "vessel")
     assert result.exit_code == 0, result.output
     # the vessel is linked across six lists by its IMO number; the EU Official
     # Journal entry gives the group its id (the table may wrap the id's tail)

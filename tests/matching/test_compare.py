@@ -7,7 +7,13 @@ import json
 import pytest
 
 from weerbaar.matching import DEFAULT_THRESHOLD, Record, compare, compare_names
-from weerbaar.matching.features import FEATURE_NAMES, FEATURES, MODE_PLAIN, token_similarity
+from weerbaar.matching.features import (
+    FEATURE_NAMES,
+    FEATURES,
+    MODE_PLAIN,
+    measure,
+    token_similarity,
+)
 from weerbaar.matching.model import COLUMNS, WEIGHTS_FILE, load_models
 from weerbaar.matching.names import KIND_GENERIC, KIND_LEGAL, KIND_PATRONYMIC, fold, prepare
 
@@ -347,3 +353,21 @@ def test_a_shared_phonetic_key_needs_close_spellings() -> None:
     assert ginta.phonetic == janett.phonetic
     assert token_similarity(ginta, janett, MODE_PLAIN)[1] != "sound"
     assert compare_names("Person", "Ginta Boreza", "Janett Borez") < T
+
+
+def test_a_family_name_written_first_is_no_disorder() -> None:
+    # Russian, Hungarian, Chinese and Korean names (and many lists) put the family
+    # name first: a rotation of a person's 3+ aligned words is the same order
+    order = FEATURE_NAMES.index("word_order")
+    family_first = prepare("KOLBIN Sergey Nikolayevich", True)
+    given_first = prepare("Sergey Nikolayevich KOLBIN", True)
+    assert measure(family_first, given_first)[0][order] == 0.0
+    identical = compare_names("Person", "Sergey Nikolayevich KOLBIN", "Sergey Nikolayevich KOLBIN")
+    rotated = compare_names("Person", "KOLBIN Sergey Nikolayevich", "Sergey Nikolayevich KOLBIN")
+    assert rotated >= identical - 0.05
+    # words swapped inside the name are still out of order ("Kim Yong Chol" vs
+    # "Kim Chol Yong": another given name), and so is a two-word swap
+    swapped = measure(prepare("Kim Chol Yong", True), prepare("Kim Yong Chol", True))[0]
+    assert swapped[order] > 0.0
+    two = measure(prepare("Joyce David", True), prepare("David Joyce", True))[0]
+    assert two[order] > 0.0

@@ -32,7 +32,7 @@ def test_a_transliterated_name_finds_the_person(listed: Settings) -> None:
 
 def test_an_identifier_alone_finds_the_entity(listed: Settings) -> None:
     record = Record(schema="Vessel", names=["Unknown Ship"], identifiers=["IMO 9123453"])
-    assert found(listed, record)[0] == "ofac-90003"
+    assert found(listed, record)[0] == "eu-oj-imo9123453"
 
 
 def test_identifiers_are_compared_without_punctuation() -> None:

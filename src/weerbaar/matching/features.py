@@ -8,6 +8,7 @@ the model (:mod:`weerbaar.matching.model`) weighs them into a calibrated score.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -367,12 +368,16 @@ def _align(
         scored.sort(reverse=True)
     qweights, cweights = pq.weights, pc.weights
     qcore, ccore = pq.core_flags, pc.core_flags
+    person = q.person
+    every: list[tuple[int, int]] = []
     for _, i, j, sim, how in scored:
         if i in used_q or j in used_c:
             continue
         used_q.add(i)
         used_c.add(j)
         npairs += 1
+        if person:
+            every.append((i, j))
         if pairs is not None:
             pairs.append(Aligned(qtexts[i], ctexts[j], sim, how))
         qhit += qweights[i] * sim
@@ -394,7 +399,8 @@ def _align(
             for y in range(x + 1, n):
                 if ox > order[y][1]:
                     inversions += 1
-        disorder = inversions / (n * (n - 1) / 2)
+        if inversions and not (len(every) > 2 and _rotated(sorted(every))):
+            disorder = inversions / (n * (n - 1) / 2)
     if skip_q:
         used_q -= skip_q
     if skip_c:
@@ -403,6 +409,17 @@ def _align(
         pairs, used_q, used_c, qhit, chit, worst if npairs else 0.0, core, initials, disorder,
         order, npairs,
     )  # fmt: skip
+
+
+def _rotated(order: list[tuple[int, int]]) -> bool:
+    """Are the aligned words in the same order but for a rotation? ("KOLBIN Sergey
+    Nikolayevich" against "Sergey Nikolayevich KOLBIN": the family name written
+    first, as Russian, Hungarian, Chinese and Korean names and many lists do.)
+    ``order`` holds the aligned (query, candidate) word indices of a person's name
+    (3 or more), sorted by the query's."""
+    js = [j for _, j in order]
+    descents = sum(1 for a, b in itertools.pairwise(js) if a > b)
+    return descents == 1 and js[-1] < js[0]
 
 
 def _minus_sim(join: tuple[int, int, int, float]) -> float:
@@ -641,7 +658,11 @@ FEATURES: list[Feature] = [
         _substituted,
     ),
     Feature(
-        "word_order", "Share of aligned word pairs in a different order (0 same order)", _disorder
+        "word_order",
+        "Share of aligned word pairs in a different order (0 same order; a person's name"
+        " with 3+ aligned words, one moved from the end to the front or back, counts"
+        " as in order: the family name written first)",
+        _disorder,
     ),
     Feature(
         "filiation_order",
