@@ -74,3 +74,37 @@ def test_a_key_twice_in_one_list_is_not_used(home: Path, tmp_path: Path) -> None
     assert cli("lists", "import", FIXTURES / "un_sc" / "un_consolidated.xml").exit_code == 0
     assert cli("lists", "import", "--source", "twins", twins).exit_code == 0
     assert cli_json("entity", "unsc-9000001")["members"] == ["unsc-9000001"]
+
+
+def _person(path: Path, eid: str, name: str, birth: str) -> Path:
+    path.write_text(
+        f'{{"id": "{eid}", "schema": "Person", "properties": {{"name": ["{name}"], '
+        f'"birthDate": ["{birth}"]}}, "target": true}}\n'
+    )
+    return path
+
+
+def test_a_person_links_by_full_name_and_birth_date(home: Path, tmp_path: Path) -> None:
+    """The same name, word for word in any order and script-folded, and the same
+    full birth date join two lists' entries; a year alone or another day does not."""
+    pairs = {
+        "list_a": ("a-1", "BAZILEVSKY, Andrey Alexandrovich", "1972-11-26"),
+        "list_b": ("b-1", "Andrey Alexandrovich Bazilevsky", "1972-11-26"),
+        "list_c": ("c-1", "Andrey Alexandrovich BAZILEVSKY", "1972"),
+        "list_d": ("d-1", "Andrey Alexandrovich BAZILEVSKY", "1972-11-27"),
+    }
+    for source, (eid, name, birth) in pairs.items():
+        path = _person(tmp_path / f"{source}.ftm.json", eid, name, birth)
+        assert cli("lists", "import", "--source", source, path).exit_code == 0
+    report = cli_json("entity", "a-1")
+    assert sorted(report["members"]) == ["a-1", "b-1"]
+    assert any(link["key"] == "name-dob" for link in report["links"])
+    assert cli_json("entity", "c-1")["members"] == ["c-1"]
+    assert cli_json("entity", "d-1")["members"] == ["d-1"]
+
+
+def test_one_word_names_do_not_link_by_birth_date(home: Path, tmp_path: Path) -> None:
+    for source, eid in (("list_a", "a-1"), ("list_b", "b-1")):
+        path = _person(tmp_path / f"{source}.ftm.json", eid, "Kony", "1961-01-01")
+        assert cli("lists", "import", "--source", source, path).exit_code == 0
+    assert cli_json("entity", "a-1")["members"] == ["a-1"]

@@ -10,6 +10,10 @@ Keys, strongest first (each documented in docs/decisions/0003-cross-list-links.m
 - ``passport``, ``idnumber``, ``tax``, ``registration``: identical numbers
   (letters and digits only, at least 6 long) that also share a name token,
   since such numbers are only unique within their issuing country.
+- ``name-dob``: a person's full birth date (year, month and day) and a name of
+  two or more words that is the same word for word, in any order, after
+  transliteration to ASCII ("BAZILEVSKY, Andrey Alexandrovich" born 1972-11-26
+  on one list, "Andrey Alexandrovich BAZILEVSKY" born 26.11.1972 on another).
 
 A key seen on two entities of the same list is ambiguous in that list and
 is not used. Two entities of one list are never merged (a link that would
@@ -56,7 +60,11 @@ KEY_ORDER = [
     "idnumber",
     "tax",
     "registration",
+    "name-dob",
 ]
+#: Name properties that give a person's full name (for the ``name-dob`` key).
+FULL_NAME_PROPS = ("name", "alias")
+FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 UNSC = re.compile(r"^[A-Z]{2}[IE]\.\d{3}$")
 NAME_PROPS = ("name", "alias", "previousName", "weakAlias", "firstName", "lastName")
 #: Source precedence for the canonical id of a linked group (then alphabetical).
@@ -144,7 +152,7 @@ def collect(store: Store) -> tuple[dict[str, Member], dict[str, dict[str, set[st
     sanction_of: dict[str, str] = {}
     unsc_of: dict[str, list[str]] = defaultdict(list)
     raw: list[tuple[str, str, str, str, str]] = []
-    props = (EXISTS, "entity", "unscId", "imoNumber", *STRONG, *NAMED, *NAME_PROPS)
+    props = (EXISTS, "entity", "unscId", "imoNumber", "birthDate", *STRONG, *NAMED, *NAME_PROPS)
     for st in store.current_statements(props=props):
         if st.prop == EXISTS:
             if st.value == TARGET:
@@ -163,18 +171,32 @@ def collect(store: Store) -> tuple[dict[str, Member], dict[str, dict[str, set[st
             ref = value.strip().upper()
             if target in members and UNSC.match(ref):
                 keys["unsc"][ref].add(target)
+    full_names: dict[str, set[str]] = defaultdict(set)
+    births: dict[str, set[str]] = defaultdict(set)
     for eid, _source, schema, prop, value in raw:
         member = members.get(eid)
         if member is None:
             continue
         if prop in NAME_PROPS:
             member.names |= _tokens(value)
+            if prop in FULL_NAME_PROPS and schema == "Person":
+                words = (normalize(value, ascii=True) or "").split()
+                if len(words) >= 2:
+                    full_names[eid].add(" ".join(sorted(words)))
+            continue
+        if prop == "birthDate":
+            if schema == "Person" and FULL_DATE.match(value):
+                births[eid].add(value)
             continue
         kv = id_key(value)
         if prop == "imoNumber":
             keys["imo" if schema == "Vessel" else "imo-company"][kv].add(eid)
         elif len(kv) >= 6:
             keys[STRONG.get(prop) or NAMED[prop]][kv].add(eid)
+    for eid, dates in births.items():
+        for date in dates:
+            for name in full_names.get(eid, ()):
+                keys["name-dob"][f"{date} {name}"].add(eid)
     return members, keys
 
 
