@@ -44,6 +44,7 @@ def test_amendment_replaces_an_entry_and_adds_new_ones() -> None:
     assert trader["innCode"] == ["7701234567"]  # printed "(Tax ID/INN)"
     assert entity(ctx, "eu-oj-32014r0833-iv-902") == {
         "name": ["FICTION PARTS JSC"],
+        "alias": ["FPJ"],  # printed "FICTION PARTS JSC (FPJ)"
         "innCode": ["7702345678"],
         "kppCode": ["770201001"],
     }

@@ -17,13 +17,13 @@ from pathlib import Path
 from weerbaar.core.countries import country_code
 from weerbaar.core.identifiers import clean_imo, clean_mmsi
 from weerbaar.sources.base import Context, Entity
+from weerbaar.sources.eu_oj.names import PrintedName, parse_name
 
 EURLEX = "https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:{celex}"
+#: Name columns, read by ``names.parse_name``: where each part of a printed name goes.
+NAME_PROPS = ("name", "alias", "weakAlias", "previousName")
 #: Entity columns copied as they are (after splitting on ``;``).
 TEXT_PROPS = (
-    "alias",
-    "weakAlias",
-    "previousName",
     "birthPlace",
     "position",
     "appearance",
@@ -136,6 +136,35 @@ def add(ctx: Context, entity: Entity, prop: str, values: list[str], original: st
     ctx.warn(f"{entity.schema.name} has no property {prop} (value dropped)")
 
 
+def add_names(ctx: Context, entity: Entity, prop: str, cell: str) -> None:
+    """The names in one name column; each value keeps the printed cell as its original.
+
+    The OJ packs variants, other scripts and notes into a name (``names.py``);
+    a cell whose text is not all in the names is kept whole in ``notes``.
+    """
+    values = [cell.strip()] if prop == "name" else split(cell)
+    for value in values:
+        printed = parse_name(value, entity.schema.name)
+        main = printed.name or (value if prop == "name" else "")
+        own = "alias" if prop == "name" else prop
+        add(ctx, entity, prop, [main] if main else [], value)
+        for target, names in _placed(printed, own):
+            add(ctx, entity, target, list(names), value)
+        if printed.notes:
+            add(ctx, entity, "notes", [f"{prop} as printed: {value}"], value)
+
+
+def _placed(printed: PrintedName, own: str) -> list[tuple[str, tuple[str, ...]]]:
+    """Where a name's other parts go; a weak or previous name column keeps its own."""
+    if own in ("weakAlias", "previousName"):
+        return [(own, printed.aliases + printed.weak), ("previousName", printed.previous)]
+    return [
+        (own, printed.aliases),
+        ("weakAlias", printed.weak),
+        ("previousName", printed.previous),
+    ]
+
+
 def add_countries(ctx: Context, entity: Entity, prop: str, cell: str) -> None:
     for value in split(cell):
         code = country_code(value)
@@ -212,7 +241,8 @@ def add_vessel_numbers(ctx: Context, entity: Entity, row: Row) -> None:
 def fill(ctx: Context, entity: Entity, row: Row) -> None:
     """Every entity column of the row, cleaned, onto the entity."""
     cells = row.cells
-    entity.add("name", cells["name"])
+    for prop in NAME_PROPS:
+        add_names(ctx, entity, prop, cells[prop])
     for prop in TEXT_PROPS:
         add(ctx, entity, prop, split(cells[prop]), cells[prop])
     for prop in COUNTRY_PROPS:
