@@ -7,6 +7,7 @@ import json
 import pytest
 
 from weerbaar.matching import DEFAULT_THRESHOLD, Record, compare, compare_names
+from weerbaar.matching.compare import record_names
 from weerbaar.matching.features import (
     FEATURE_NAMES,
     FEATURES,
@@ -371,3 +372,42 @@ def test_a_family_name_written_first_is_no_disorder() -> None:
     assert swapped[order] > 0.0
     two = measure(prepare("Joyce David", True), prepare("David Joyce", True))[0]
     assert two[order] > 0.0
+
+
+def test_a_lone_legal_form_abbreviates_nothing() -> None:
+    # "SE" and "SCC" are read as legal forms: they are no acronym of a long name
+    assert compare_names("Company", "Joiet Stck Company Pergam Engineering", "SE") < T
+    assert compare_names("Company", "Limited Liability Clean Company Roskapstroy", "SCC") < T
+    assert compare_names("Company", "Siemens AG", "Siemens Aktiengesellschaft") >= T
+
+
+def test_one_word_spelled_differently_against_a_long_name_is_no_match() -> None:
+    assert compare_names("Person", "al-Ahmad", "Mahad Warsame Qalley KARATE") < T
+    assert compare_names("Person", "EL FRESA", "CHAVEZ FRIAS, Adan Coromoto") < T
+    # a misspelled word never scores above the word spelled right (it did: 0.95
+    # for "Ahmad"~"Mahad" against 0.37 for "Karate")
+    exact = compare_names("Person", "Karate", "Mahad Warsame Qalley KARATE")
+    assert compare_names("Person", "al-Ahmad", "Mahad Warsame Qalley KARATE") <= exact
+
+
+def test_a_ship_is_no_company_but_an_unknown_kind_may_be_a_ship() -> None:
+    rgb = Record(schema="LegalEntity", names=["RGB"], id="c")
+    assert compare(Record(schema="Vessel", names=["Ryong Gun Bong"], id="q"), rgb).score == 0.0
+    ship = Record(schema="Vessel", names=["OCEAN FICTION"], id="s")
+    assert compare(Record(schema="LegalEntity", names=["Ocean Fiction"], id="q"), ship).score >= T
+    assert compare(Record(schema="Company", names=["Ocean Fiction"], id="q"), ship).score == 0.0
+
+
+def test_merged_name_parts_make_no_name_nobody_has() -> None:
+    merged = Record(
+        schema="Person",
+        names=["MIN Byong Chol"],
+        first_names=["Byong Chol", "MIN"],
+        middle_names=["BYONG CHOL"],
+        last_names=["BYONG CHOL", "MIN"],
+        id="c",
+    )
+    assert record_names(merged) == ["MIN Byong Chol"]
+    assert compare(Record(schema="Person", names=["Win Tin"], id="q"), merged).score < T
+    one = Record(schema="Person", first_names=["Olaf"], last_names=["Scholz"], id="o")
+    assert record_names(one) == ["Olaf Scholz"]

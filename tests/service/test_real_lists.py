@@ -42,7 +42,9 @@ PERSONS = [
     ("Ayman al-Zawahiri", "1951-06-19", "eg", {"unsc-111923"}),  # UN QDi.006
     ("Eric Badege", "1971", None, {"unsc-6907993", "ofac-15718"}),  # UN CDi.001
     ("Yun Ho Jin", "1944-10-13", None, {"unsc-690734"}),  # UN KPi.001
-    ("Fereydoon Abbasi Davani", "1958", None, {"unsc-110446"}),  # UN IRi.001
+    # UN IRi.001 and his OFAC entry (born 1958 or 1959: no full date, so not linked;
+    # the two score the same)
+    ("Fereydoon Abbasi Davani", "1958", None, {"unsc-110446", "ofac-15570"}),
     ("Viktor Bout", "1967-01-13", None, {"ofac-8279"}),
     ("Ramzan Kadyrov", "1976-10-05", "ru", {"ofac-23343"}),
 ]

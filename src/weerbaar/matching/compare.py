@@ -52,6 +52,11 @@ EVIDENCE = {
 }
 
 
+#: Ships and aircraft, and the kinds of thing that are never one.
+CRAFT = frozenset({"Vessel", "Airplane"})
+NOT_CRAFT = frozenset({"Person", "Organization", "Company", "PublicBody", "LegalEntity"})
+
+
 def is_person(schema: str) -> bool:
     return schema in PERSON_SCHEMATA
 
@@ -141,6 +146,11 @@ NAME_CAP = 4.5
 #: Log-odds ceiling of a person matched on one word only when one of the names
 #: has more ("Sara Jones" vs an alias "SARA"): score 0.27, never a hit alone.
 ONE_WORD_CAP = -1.0
+#: Below this similarity a lone aligned word is "spelled differently" (the same
+#: word, or the same after transliteration, scores 0.92 or more).
+SPELLED_SIM = 0.92
+#: ... and the other name has at least this many identifying words left over.
+SPELLED_LEFT = 3
 
 
 def _cap(q: Name, c: Name, raw: Raw) -> tuple[float, str, str] | None:
@@ -155,6 +165,9 @@ def _cap(q: Name, c: Name, raw: Raw) -> tuple[float, str, str] | None:
     - fathers_swapped: "X bin Y" against "Y bin X" (father and son).
     - number_conflict: both names carry numbers, none in common ("Unit 12" vs
       "Unit 21", "Fund II" vs "Fund III").
+    - one_word_spelled: only one name word aligned, spelled differently (below
+      0.92), while the other name has three or more identifying words left
+      ("al-Ahmad" vs "Mahad Warsame Qalley KARATE", "Fresa" vs "Chavez Frias").
     - patronymic_conflict: both names give a patronymic and they differ
       ("Sergey Viktorovich" vs "Sergey Borisovich": sons of different fathers).
 
@@ -179,11 +192,27 @@ def _cap(q: Name, c: Name, raw: Raw) -> tuple[float, str, str] | None:
         return ONE_WORD_CAP, "initials_only", "a person matched on initials only"
     if person and swapped_fathers(q, c, raw[9]):
         return ONE_WORD_CAP, "fathers_swapped", "a father's name (after bin/ibn) swapped"
+    if (
+        core_pairs == 1
+        and raw[5] < SPELLED_SIM
+        and max(_unaligned(q.fast.core_flags, used_q), _unaligned(c.fast.core_flags, used_c))
+        >= SPELLED_LEFT
+    ):
+        return (
+            ONE_WORD_CAP,
+            "one_word_spelled",
+            "one name word only, spelled differently, against a longer name",
+        )
     if q.numbers and c.numbers and not (q.numbers & c.numbers):
         return ONE_WORD_CAP, "number_conflict", "the names carry different numbers"
     if person and _left(q.fast.patronymic, used_q) and _left(c.fast.patronymic, used_c):
         return ONE_WORD_CAP, "patronymic_conflict", "the names give different patronymics"
     return None
+
+
+def _unaligned(flags: tuple[bool, ...], used: set[int]) -> int:
+    """How many identifying (core) words are left unaligned?"""
+    return sum(1 for i, flag in enumerate(flags) if flag and i not in used)
 
 
 def _left(flags: tuple[bool, ...], used: set[int]) -> bool:
@@ -212,12 +241,26 @@ def compare_names(schema: str, name1: str, name2: str) -> float:
 
 
 def record_names(record: Record) -> list[str]:
-    """Full names of a record, including one built from its name parts."""
+    """Full names of a record, including one built from its name parts.
+
+    A record with one value of each part (a customer row, one list entry) gets
+    them joined in order. A record merged from several lists holds several first
+    and last names: joining every middle and last name to each first name would
+    make a name nobody has ("MIN BYONG CHOL BYONG CHOL MIN"), so only each first
+    name with each last name is joined, and only when no full name is given."""
     names = [n for n in record.names if n and n.strip()]
-    for first in record.first_names or [""]:
-        parts = [first, *record.middle_names, *record.father_names, *record.last_names]
-        joined = " ".join(p for p in parts if p)
-        if joined and joined not in names and (record.last_names or record.first_names):
+    firsts, lasts = record.first_names, record.last_names
+    if not (firsts or lasts):
+        return names
+    middles, fathers = record.middle_names, record.father_names
+    if len(firsts) <= 1 and len(lasts) <= 1 and len(middles) <= 1 and len(fathers) <= 1:
+        built = [" ".join(p for p in (*firsts, *middles, *fathers, *lasts) if p)]
+    elif names:
+        return names
+    else:
+        built = [f"{first} {last}".strip() for first in firsts or [""] for last in lasts or [""]]
+    for joined in built:
+        if joined and joined not in names:
             names.append(joined)
     return names
 
@@ -366,11 +409,18 @@ def other_evidence(query: Record, candidate: Record) -> list[tuple[str, str]]:
 
 
 def compatible(a: str, b: str) -> bool:
-    """Could records of these schemata be the same thing?"""
+    """Could a query of schema ``a`` and a listed record of schema ``b`` be the same
+    thing? A person is never an organisation or an object, and a ship or aircraft
+    is never a person or organisation; a query of unknown kind (LegalEntity, the
+    default for customer files) may still be a ship."""
     if is_person(a):
         return b not in NON_PERSON
     if is_person(b):
         return a not in NON_PERSON
+    if a in CRAFT:
+        return b not in NOT_CRAFT
+    if b in CRAFT:
+        return a not in NOT_CRAFT or a == "LegalEntity"
     return True
 
 

@@ -241,7 +241,8 @@ class Prepared:
             self.join_max = sum(lengths[-3:]) + 2
         else:
             self.join_min, self.join_max = 1 << 30, -1
-        word = texts[0] if n == 1 else ""
+        # a lone legal form ("SE", "SCC" read as jsc/llc) abbreviates nothing
+        word = texts[0] if n == 1 and tokens[0].kind == KIND_NAME else ""
         self.acronym_word = word if 2 <= len(word) <= 8 else ""
         longest = 2 if person else 3
         self.acronyms = tuple(
