@@ -411,3 +411,12 @@ def test_merged_name_parts_make_no_name_nobody_has() -> None:
     assert compare(Record(schema="Person", names=["Win Tin"], id="q"), merged).score < T
     one = Record(schema="Person", first_names=["Olaf"], last_names=["Scholz"], id="o")
     assert record_names(one) == ["Olaf Scholz"]
+
+
+def test_a_shared_fold_of_far_spellings_is_weak() -> None:
+    # "javad" and "awadd" both fold to "avad"; close variants keep full credit
+    javad, awadd = prepare("javad", True).tokens[0], prepare("awadd", True).tokens[0]
+    assert token_similarity(javad, awadd, MODE_PLAIN)[0] < 0.8
+    yuri, jury = prepare("yuri", True).tokens[0], prepare("jury", True).tokens[0]
+    assert token_similarity(yuri, jury, MODE_PLAIN)[0] >= 0.92
+    assert compare_names("Person", "JAVAD Abu", "AWADD, Mohamed Sherif Mohamed Mohamed") < T

@@ -90,6 +90,12 @@ _SIMS: dict[tuple[str, str, int], tuple[float, str]] = {}
 _similarity = Levenshtein.normalized_similarity
 
 
+#: A shared fold counts fully (0.92) only for spellings at least this alike;
+#: below it, FAR_FOLD_SIM.
+FOLD_MIN_SPELLING = 0.45
+FAR_FOLD_SIM = 0.75
+
+
 def token_similarity(a: Token, b: Token, mode: int | bool) -> tuple[float, str]:
     """Similarity of two tokens in [0, 1] and how it was found (memoised).
 
@@ -118,8 +124,11 @@ def _token_similarity(a: Token, b: Token, mode: int) -> tuple[float, str]:
     how = "spelling"
     same_fold = a.folded == b.folded
     if same_fold:
-        if sim < 0.92:
-            sim, how = 0.92, "transliteration"
+        # the fold is coarse: two short words far apart in spelling ("javad" and
+        # "awadd" both fold to "avad") are weaker evidence than close variants
+        floor = 0.92 if sim >= FOLD_MIN_SPELLING else FAR_FOLD_SIM
+        if sim < floor:
+            sim, how = floor, "transliteration"
     else:
         f = Levenshtein.normalized_similarity(a.folded, b.folded) - 0.04
         if f > sim:
