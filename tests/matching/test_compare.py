@@ -420,3 +420,38 @@ def test_a_shared_fold_of_far_spellings_is_weak() -> None:
     yuri, jury = prepare("yuri", True).tokens[0], prepare("jury", True).tokens[0]
     assert token_similarity(yuri, jury, MODE_PLAIN)[0] >= 0.92
     assert compare_names("Person", "JAVAD Abu", "AWADD, Mohamed Sherif Mohamed Mohamed") < T
+
+
+def test_dotted_initials_are_the_same_letters_or_another_name() -> None:
+    assert compare_names("Company", "N.A.B.C. Company", "A.B.C. Company") < T
+    assert compare_names("Company", "A.B.C. Company", "ABC Company") >= T
+    assert compare_names("Company", "U.S. Steel", "United States Steel") >= T
+
+
+def test_an_honorific_inside_a_name_may_be_absent() -> None:
+    # "HAJI" opens one name (a title, dropped) and sits inside the other
+    tokens = prepare("MOHAMMAD HASNI HAJI SSAD", True).tokens
+    assert [t.kind for t in tokens][2] == "particle"
+    query = "MOHAMMAD HASNI HAJI SSAD KHAN ZARKARI"
+    assert compare_names("Person", query, "HAJI ASAD KHAN ZARKARI MOHAMMADHASNI") >= T
+
+
+def test_a_foreign_name_in_chinese_characters_is_compared_by_sound() -> None:
+    assert compare_names("Person", "贝拉克·奥巴马", "Barack Obama") >= T
+    assert compare_names("Person", "贝拉克·奥巴马", "Mohammed Bakr") < T
+    # without the dot it is a Chinese name, syllable by syllable
+    assert not prepare("习近平", True).transcribed
+
+
+def test_a_khmer_name_is_romanised() -> None:
+    assert compare_names("Person", "ប៉ុល ពត", "Pol Pot") >= T
+    assert compare_names("Person", "ប៉ុល ពត", "Hun Sen") < T
+
+
+def test_one_word_inside_a_long_name_is_no_person_hit() -> None:
+    long = "Faysal Ahmad Bin Ali Al-Zahrani"
+    assert compare_names("Person", "al-Ahmad", long) < T
+    assert compare_names("Person", "Tayyip", "Recep Tayyip Erdogan") < T
+    # the first or last name alone is left to the model, and scores higher
+    inside = compare_names("Person", "Tayyip", "Recep Tayyip Erdogan")
+    assert compare_names("Person", "Erdogan", "Recep Tayyip Erdogan") > inside

@@ -26,6 +26,7 @@ from weerbaar.matching.translit import latinize, script_of, skeleton
         ("Հայաստան", "Armenian"),
         ("สมชาย", "Thai"),
         ("नरेन्द्र मोदी", "Devanagari"),
+        ("ប៉ុល ពត", "Khmer"),
         ("ꦗꦮ", "Other"),
         ("Ivan Иванович Петров", "Cyrillic"),  # the dominant script wins
         ("", ""),
@@ -144,3 +145,13 @@ def test_skeleton() -> None:
     assert skeleton("jack") == skeleton("jak")
     assert skeleton("sarah") == skeleton("sara")
     assert skeleton("") == ""
+
+
+def test_khmer_consonants_vowels_and_inherent_vowel() -> None:
+    assert latinize("ប៉ុល ពត") == "pol pot"  # musikatoan makes b a p; ពត has no vowel
+    assert latinize("កម្ពុជា").startswith("kamp")  # a subscript consonant after coeng
+
+
+def test_foreign_name_in_chinese_characters_keeps_its_words() -> None:
+    assert latinize("贝拉克·奥巴马") == "beilake aobama"
+    assert latinize("习近平") == "xi jin ping"

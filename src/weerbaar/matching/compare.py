@@ -168,6 +168,9 @@ def _cap(q: Name, c: Name, raw: Raw) -> tuple[float, str, str] | None:
     - one_word_spelled: only one name word aligned, spelled differently (below
       0.92), while the other name has three or more identifying words left
       ("al-Ahmad" vs "Mahad Warsame Qalley KARATE", "Fresa" vs "Chavez Frias").
+    - one_word_inside: a person's name of one identifying word matches only a
+      middle word of a name of three or more ("al-Ahmad" vs "Faysal Ahmad Bin Ali
+      Al-Zahrani"); its first or last word ("Erdogan") is left to the model.
     - patronymic_conflict: both names give a patronymic and they differ
       ("Sergey Viktorovich" vs "Sergey Borisovich": sons of different fathers).
 
@@ -203,11 +206,34 @@ def _cap(q: Name, c: Name, raw: Raw) -> tuple[float, str, str] | None:
             "one_word_spelled",
             "one name word only, spelled differently, against a longer name",
         )
+    if person and core_pairs == 1 and (_inside(q, c, used_c) or _inside(c, q, used_q)):
+        return (
+            ONE_WORD_CAP,
+            "one_word_inside",
+            "a one-word name found only inside a longer name, not as its first or last name",
+        )
     if q.numbers and c.numbers and not (q.numbers & c.numbers):
         return ONE_WORD_CAP, "number_conflict", "the names carry different numbers"
     if person and _left(q.fast.patronymic, used_q) and _left(c.fast.patronymic, used_c):
         return ONE_WORD_CAP, "patronymic_conflict", "the names give different patronymics"
     return None
+
+
+#: A longer name has at least this many identifying words for :func:`_inside`.
+INSIDE_MIN_WORDS = 3
+
+
+def _inside(short: Name, long: Name, used_long: set[int]) -> bool:
+    """Is ``short`` one identifying word, aligned with a word of ``long`` (3 or more
+    identifying words) that is neither its first nor its last? A given or family
+    name alone ("Erdogan") stands for a person; a father's or middle name alone
+    ("Ahmad" inside "Faysal Ahmad Bin Ali Al-Zahrani") stands for thousands."""
+    if len(short.core) != 1:
+        return False
+    core = [i for i, flag in enumerate(long.fast.core_flags) if flag]
+    if len(core) < INSIDE_MIN_WORDS:
+        return False
+    return any(i in used_long for i in core[1:-1])
 
 
 def _unaligned(flags: tuple[bool, ...], used: set[int]) -> int:

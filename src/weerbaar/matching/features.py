@@ -19,6 +19,7 @@ from rapidfuzz.fuzz import ratio
 from weerbaar.matching.names import (
     ABJADS,
     FILIATION,
+    KIND_ACRONYM,
     KIND_NAME,
     KIND_NUMBER,
     KIND_PATRONYMIC,
@@ -28,6 +29,7 @@ from weerbaar.matching.names import (
 )
 from weerbaar.matching.nicknames import NICKNAME_SIM, is_nickname
 from weerbaar.matching.places import place_of
+from weerbaar.matching.translit import skeleton as consonant_skeleton
 
 #: Similarity credited to an initial ("J") against a name starting with it.
 INITIAL_SIM = 0.8
@@ -80,12 +82,16 @@ MODE_ABJAD = 1
 #: "chon" for "chol") is a different character, unless only the romanisation
 #: system differs (fold).
 MODE_HAN = 2
+#: One name is a foreign name spelled in Chinese characters ("贝拉克·奥巴马"): its
+#: syllables add vowels and read r as l, so sound keys count too.
+MODE_SOUND = 3
 _PATRONYMIC_END = re.compile(r"(ov|ev|iev|ovy|evy)?(itch|ich|ych|na)$|(ogly|oglu|kyzy|qizi)$")
 #: Highest similarity of two Arabic-script words of which only one ends in -i.
 NISBA_SIM = 0.6
 #: Similarity taken off a Chinese syllable that differs from its counterpart.
 HAN_PENALTY = 0.3
 
+_EXACT_KINDS = (KIND_NUMBER, KIND_ACRONYM)
 _SIMS: dict[tuple[str, str, int], tuple[float, str]] = {}
 _similarity = Levenshtein.normalized_similarity
 
@@ -116,7 +122,8 @@ def _token_similarity(a: Token, b: Token, mode: int) -> tuple[float, str]:
         if a.text[0] == b.text[0] and a.kind != KIND_NUMBER and b.kind != KIND_NUMBER:
             return INITIAL_SIM, "initial"
         return 0.0, ""
-    if a.kind == KIND_NUMBER or b.kind == KIND_NUMBER:
+    if a.kind in _EXACT_KINDS or b.kind in _EXACT_KINDS:
+        # numbers and dotted initials are the same or another: "N.A.B.C." is not "A.B.C."
         return 0.0, ""
     # Plain edit similarity: Jaro-Winkler's prefix bonus made different names that
     # share a start ("Zuckermann"/"Zuckerberg", "Moore"/"Moreno") look alike.
@@ -170,7 +177,22 @@ def _token_similarity(a: Token, b: Token, mode: int) -> tuple[float, str]:
             sim = min(sim, NISBA_SIM)
     elif mode == MODE_HAN and not same_fold:
         sim = max(0.0, sim - HAN_PENALTY)
+    elif mode == MODE_SOUND:
+        sound = _similarity(sound_key(a.text), sound_key(b.text)) * TRANSCRIBED_SIM
+        if sound > sim:
+            sim, how = sound, "sound"
     return sim, how
+
+
+#: Highest similarity of a word and a foreign name's Chinese transcription.
+TRANSCRIBED_SIM = 0.9
+_VOICELESS = str.maketrans("lbdg", "rptk")
+
+
+def sound_key(word: str) -> str:
+    """Consonant skeleton with the distinctions Chinese transcription drops merged:
+    r and l, and voiced and voiceless stops (pinyin b, d, g are voiceless)."""
+    return consonant_skeleton(word).translate(_VOICELESS)
 
 
 def _joins(one: Name, many: Name) -> list[tuple[int, int, int, float]]:
@@ -222,6 +244,8 @@ def _acronyms(one: Name, many: Name) -> list[tuple[int, int, int, float]]:
 
 
 def _mode(q: Name, c: Name) -> int:
+    if q.transcribed or c.transcribed:
+        return MODE_SOUND
     if q.abjad or c.abjad:
         return MODE_ABJAD
     if q.person and (q.script in SYLLABLE_GROUPS or c.script in SYLLABLE_GROUPS):
@@ -454,6 +478,8 @@ def values(q: Name, c: Name, raw: Raw) -> list[float]:
             c_left += fw[j]
             if sub[j]:
                 c_sub += 1
+    q_gen = _generic_left(pq.generic, used_q)
+    c_gen = _generic_left(pc.generic, used_c)
     qw, cw = pq.total_weight, pc.total_weight
     same_script = q.script == c.script
     qnum, cnum = q.numbers, c.numbers
@@ -488,13 +514,20 @@ def values(q: Name, c: Name, raw: Raw) -> list[float]:
         ratio(pq.skeleton_compact, pc.skeleton_compact) / 100.0
         if q.script in ABJADS or c.script in ABJADS
         else 0.0,
+        1.0 if q_gen and c_gen else 0.0,
+        float(min(q_gen + c_gen, 2)),
     ]
+
+
+def _generic_left(flags: tuple[bool, ...], used: set[int]) -> int:
+    """How many generic words ("TRADING", "SYSTEMS") are left unaligned?"""
+    return sum(1 for i, flag in enumerate(flags) if flag and i not in used) if any(flags) else 0
 
 
 def _left_weight(tokens: list[Token], patronymic_free: bool = False) -> float:
     total = 0.0
     for t in tokens:
-        if t.kind in (KIND_NAME, KIND_NUMBER):
+        if t.kind in (KIND_NAME, KIND_NUMBER, KIND_ACRONYM):
             total += 1.0
         elif t.kind == KIND_PATRONYMIC and not patronymic_free:
             total += 0.5
@@ -534,11 +567,12 @@ def _candidate_missing(q: Name, c: Name, al: Alignment) -> float:
     return min(3.0, _left_weight(al.candidate_left, patronymic_free=True))
 
 
+_SUBSTITUTABLE = (KIND_NAME, KIND_NUMBER, KIND_PATRONYMIC, KIND_ACRONYM)
+
+
 def _substituted(q: Name, c: Name, al: Alignment) -> float:
-    left_q = sum(1 for t in al.query_left if t.kind in (KIND_NAME, KIND_NUMBER, KIND_PATRONYMIC))
-    left_c = sum(
-        1 for t in al.candidate_left if t.kind in (KIND_NAME, KIND_NUMBER, KIND_PATRONYMIC)
-    )
+    left_q = sum(1 for t in al.query_left if t.kind in _SUBSTITUTABLE)
+    left_c = sum(1 for t in al.candidate_left if t.kind in _SUBSTITUTABLE)
     return float(min(left_q, left_c, 2))
 
 
@@ -640,6 +674,20 @@ def _abjad_compact(q: Name, c: Name, al: Alignment) -> float:
     return ratio(qs, cs) / 100.0
 
 
+def _generic_differ(q: Name, c: Name, al: Alignment) -> float:
+    return (
+        1.0
+        if _generic_left(q.fast.generic, al.used_query)
+        and _generic_left(c.fast.generic, al.used_candidate)
+        else 0.0
+    )
+
+
+def _generic_unmatched(q: Name, c: Name, al: Alignment) -> float:
+    left = _generic_left(q.fast.generic, al.used_query)
+    return float(min(left + _generic_left(c.fast.generic, al.used_candidate), 2))
+
+
 FEATURES: list[Feature] = [
     Feature(
         "coverage", "Share of both names' token weight that is aligned, times similarity", _coverage
@@ -701,6 +749,17 @@ FEATURES: list[Feature] = [
         "consonants",
         "Consonant-skeleton similarity when one name is Arabic or Hebrew",
         _abjad_compact,
+    ),
+    Feature(
+        "generic_differ",
+        "Both organisation names keep a generic word the other lacks: BAE Systems vs"
+        " BAE Industries",
+        _generic_differ,
+    ),
+    Feature(
+        "generic_unmatched",
+        "Generic words of either name with no counterpart (count, max 2)",
+        _generic_unmatched,
     ),
 ]
 FEATURE_NAMES = [f.name for f in FEATURES]

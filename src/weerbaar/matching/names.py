@@ -17,9 +17,9 @@ from typing import Any
 from rigour._core import metaphone, ordinals_dict, person_name_prefixes_list
 from rigour.names.org_types import extract_org_types, replace_org_types_compare
 
-from weerbaar.matching.translit import latinize, script_of
+from weerbaar.matching.translit import TRANSCRIPTION_DOTS, latinize, script_of
 from weerbaar.matching.translit import skeleton as consonant_skeleton
-from weerbaar.matching.words import GENERIC_ORG_WORDS, PARTICLES, PERSON_TITLES
+from weerbaar.matching.words import GENERIC_ORG_WORDS, HONORIFICS, PARTICLES, PERSON_TITLES
 
 #: Scripts written without (most) vowels: compare consonant skeletons too.
 ABJADS = frozenset({"Arabic", "Hebrew"})
@@ -35,6 +35,8 @@ KIND_LEGAL = "legal"
 KIND_PARTICLE = "particle"
 KIND_NUMBER = "number"
 KIND_PATRONYMIC = "patronymic"
+#: Dotted initials of an organisation ("A.B.C."): the same letters or another name.
+KIND_ACRONYM = "acronym"
 
 WEIGHTS = {
     KIND_NAME: 1.0,
@@ -43,6 +45,7 @@ WEIGHTS = {
     KIND_PARTICLE: 0.15,
     KIND_LEGAL: 0.1,
     KIND_NUMBER: 1.0,
+    KIND_ACRONYM: 1.0,
 }
 
 _PATRONYMIC = re.compile(
@@ -129,7 +132,7 @@ FILIATION = frozenset({"bin", "ibn", "bint", "ben", "binti", "ould", "walad"})
 #: One empty set shared by every name without numbers, legal forms... (fewer objects
 #: for the garbage collector to visit in a process holding many prepared names).
 _EMPTY: frozenset[Any] = frozenset()
-_CORE_KINDS = (KIND_NAME, KIND_NUMBER)
+_CORE_KINDS = (KIND_NAME, KIND_NUMBER, KIND_ACRONYM)
 
 
 class Prepared:
@@ -242,13 +245,15 @@ class Prepared:
         else:
             self.join_min, self.join_max = 1 << 30, -1
         # a lone legal form ("SE", "SCC" read as jsc/llc) abbreviates nothing
-        word = texts[0] if n == 1 and tokens[0].kind == KIND_NAME else ""
+        word = texts[0] if n == 1 and tokens[0].kind in (KIND_NAME, KIND_ACRONYM) else ""
         self.acronym_word = word if 2 <= len(word) <= 8 else ""
         longest = 2 if person else 3
         self.acronyms = tuple(
             i
             for i, t in enumerate(tokens)
-            if t.kind == KIND_NAME and 2 <= len(t.text) <= longest and t.text.isalpha()
+            if t.kind in (KIND_NAME, KIND_ACRONYM)
+            and 2 <= len(t.text) <= longest
+            and t.text.isalpha()
         )
 
     @property
@@ -315,6 +320,8 @@ class Name:
     compact: str
     #: Precomputed for the comparison's hot loops (see :class:`Prepared`).
     fast: Prepared
+    #: A foreign name spelled in Chinese characters for their sound ("贝拉克·奥巴马").
+    transcribed: bool = False
 
     @property
     def abjad(self) -> bool:
@@ -511,6 +518,8 @@ def _kind(word: str, person: bool, legal: bool) -> str:
     if word in PARTICLES:
         return KIND_PARTICLE
     if person:
+        if word in HONORIFICS:
+            return KIND_PARTICLE
         if _PATRONYMIC.match(word):
             return KIND_PATRONYMIC
         return KIND_NAME
@@ -559,22 +568,29 @@ def prepare(text: str, person: bool) -> Name:
     script = script_of(raw)
     folded = _split_camel(raw).casefold()
     legal: frozenset[str] = _EMPTY
+    dotted: set[str] | None = None
     if person:
         folded = _TITLE_RE.sub("", _reorder(folded)) or folded
     else:
         folded, legal = _org_types(folded)
-        if "." in folded:
+        if "." in folded and _DOTTED.search(folded):
+            dotted = {m.replace(".", "") for m in _DOTTED.findall(folded)}
             folded = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), folded)
     latin = latinize(folded)
     words = latin.split()
     words = [_unleet(w) for w in words] if person else _number_words(words)
     tokens = tuple([_word_token(w, person, w in legal) for w in words])
+    if dotted:
+        tokens = tuple(
+            make_token(t.text, KIND_ACRONYM) if t.kind == KIND_NAME and t.text in dotted else t
+            for t in tokens
+        )
     if person and len(tokens) > 1 and words[0] in _GIVEN_FIRST:
         # "Ben Netanyahu", "Bin Wang": a filiation word needs a name before it
         tokens = (make_token(words[0], KIND_NAME), *tokens[1:])
     numbers = frozenset([t.text for t in tokens if t.kind == KIND_NUMBER]) or _EMPTY
     groups = _word_groups(folded, len(tokens)) if person and script in SYLLABLE_GROUPS else None
-    core = tuple(t for t in tokens if t.kind in (KIND_NAME, KIND_NUMBER))
+    core = tuple(t for t in tokens if t.kind in _CORE_KINDS)
     core_sorted = sorted(t.text for t in core)
     compact = "".join(core_sorted) or "".join(sorted(t.text for t in tokens))
     return Name(
@@ -590,4 +606,5 @@ def prepare(text: str, person: bool) -> Name:
         core=core,
         compact=compact,
         fast=Prepared(tokens, core, core_sorted, person),
+        transcribed=script == "Han" and any(dot in raw for dot in TRANSCRIPTION_DOTS),
     )

@@ -62,6 +62,7 @@ _RANGES: list[tuple[int, int, str]] = sorted(
         (0xFB50, 0xFDFF, "Arabic"),
         (0xFE70, 0xFEFF, "Arabic"),
         (0x0900, 0x097F, "Devanagari"),
+        (0x1780, 0x17FF, "Khmer"),
         (0xA8E0, 0xA8FF, "Devanagari"),
         (0x0E00, 0x0E7F, "Thai"),
         (0x10A0, 0x10FF, "Georgian"),
@@ -615,10 +616,96 @@ def _kana(run: str) -> str:
 # ---------------------------------------------------------------------------------------
 
 
+#: The dots between the words of a foreign name written in Chinese characters
+#: ("贝拉克·奥巴马", Barack Obama): middle dot, katakana middle dot, hyphenation point.
+TRANSCRIPTION_DOTS = "\u00b7\u30fb\u2027\u2022\uff65"
+_TRANSCRIPTION_SPLIT = re.compile("[" + TRANSCRIPTION_DOTS + "]")
+
+
 def _han(run: str) -> str:
+    if _TRANSCRIPTION_SPLIT.search(run):
+        # A foreign name spelled out in characters chosen for their sound: each
+        # dotted part is one word, its syllables run together ("bei la ke" ->
+        # "beilake"), compared by sound (:func:`transcription_key`).
+        parts = [_icu("Han-Latin", part) for part in _TRANSCRIPTION_SPLIT.split(run)]
+        words = ["".join(_ascii_clean(part).split()) for part in parts]
+        return " " + " ".join(w for w in words if w) + " "
     # Han-Latin/Names reads a leading character with its surname reading (单 -> shan).
     out = _icu("Han-Latin/Names", run)
     return " " + out + " "
+
+
+# ---------------------------------------------------------------------------------------
+# Khmer (UNGEGN-like, simplified; ICU has no Khmer-Latin)
+# ---------------------------------------------------------------------------------------
+
+#: Consonants: (Latin, series); the first series carries an inherent "a", the
+#: second an inherent "o".
+_KHMER_CONSONANTS = {
+    "\u1780": ("k", 1), "\u1781": ("kh", 1), "\u1782": ("k", 2), "\u1783": ("kh", 2),
+    "\u1784": ("ng", 2), "\u1785": ("ch", 1), "\u1786": ("chh", 1), "\u1787": ("ch", 2),
+    "\u1788": ("chh", 2), "\u1789": ("nh", 2), "\u178a": ("d", 1), "\u178b": ("th", 1),
+    "\u178c": ("d", 2), "\u178d": ("th", 2), "\u178e": ("n", 1), "\u178f": ("t", 1),
+    "\u1790": ("th", 1), "\u1791": ("t", 2), "\u1792": ("th", 2), "\u1793": ("n", 2),
+    "\u1794": ("b", 1), "\u1795": ("ph", 1), "\u1796": ("p", 2), "\u1797": ("ph", 2),
+    "\u1798": ("m", 2), "\u1799": ("y", 2), "\u179a": ("r", 2), "\u179b": ("l", 2),
+    "\u179c": ("v", 2), "\u179d": ("s", 1), "\u179e": ("s", 1), "\u179f": ("s", 1),
+    "\u17a0": ("h", 1), "\u17a1": ("l", 1), "\u17a2": ("", 1),
+}  # fmt: skip
+#: Independent and dependent vowels and signs that are read.
+_KHMER_VOWELS = {
+    "\u17a5": "e", "\u17a6": "ei", "\u17a7": "o", "\u17a9": "ou", "\u17aa": "ov",
+    "\u17ab": "rue", "\u17ac": "rueu", "\u17ad": "lue", "\u17ae": "lueu", "\u17af": "ae",
+    "\u17b0": "ai", "\u17b1": "ao", "\u17b2": "ao", "\u17b3": "au",
+    "\u17b6": "a", "\u17b7": "e", "\u17b8": "ei", "\u17b9": "oe", "\u17ba": "eu",
+    "\u17bb": "o", "\u17bc": "ou", "\u17bd": "uo", "\u17be": "aeu", "\u17bf": "oea",
+    "\u17c0": "ie", "\u17c1": "e", "\u17c2": "ae", "\u17c3": "ai", "\u17c4": "ao",
+    "\u17c5": "au", "\u17c6": "m", "\u17c7": "h",
+}  # fmt: skip
+_KHMER_COENG = "\u17d2"
+#: Musikatoan: a second-series consonant read with first-series sound (ប៉ "pa").
+_KHMER_MUSIKATOAN = "\u17c9"
+#: Signs that change a consonant's series or a vowel's length: not written in Latin.
+_KHMER_SIGNS = frozenset("\u17c8\u17c9\u17ca\u17cb\u17cc\u17cd\u17ce\u17cf\u17d0\u17d1\u17d3")
+
+
+def _khmer_word(word: str) -> str:
+    """One Khmer word: consonants, subscripts (after coeng), written vowels, and the
+    inherent vowel of a consonant that opens a syllable and has none written."""
+    out: list[str] = []
+    open_syllable = False  # the last consonant opened a syllable with no vowel yet
+    i, n = 0, len(word)
+    while i < n:
+        char = word[i]
+        if char in _KHMER_CONSONANTS:
+            latin, series = _KHMER_CONSONANTS[char]
+            i += 1
+            while i < n and word[i] in _KHMER_SIGNS:
+                if word[i] == _KHMER_MUSIKATOAN and latin == "b":
+                    latin = "p"
+                i += 1
+            while i + 1 < n and word[i] == _KHMER_COENG and word[i + 1] in _KHMER_CONSONANTS:
+                latin += _KHMER_CONSONANTS[word[i + 1]][0]
+                i += 2
+            if open_syllable:
+                out.append(latin)  # closes the syllable the last consonant opened
+                open_syllable = False
+                continue
+            out.append(latin)
+            if i < n and word[i] in _KHMER_VOWELS:
+                continue
+            if i < n and word[i] in _KHMER_CONSONANTS:
+                out.append("a" if series == 1 else "o")
+                open_syllable = True
+            continue
+        out.append(_KHMER_VOWELS.get(char, ""))
+        open_syllable = False
+        i += 1
+    return "".join(out)
+
+
+def _khmer(run: str) -> str:
+    return " ".join(_khmer_word(w) for w in re.split(r"[^\u1780-\u17ff]+", run) if w)
 
 
 def _devanagari(run: str) -> str:
@@ -656,6 +743,7 @@ _HANDLERS = {
     "Hangul": _hangul,
     "Kana": _kana,
     "Han": _han,
+    "Khmer": _khmer,
     "Devanagari": _devanagari,
     "Greek": _greek,
 }

@@ -225,6 +225,16 @@ PARTICLES = frozenset(
     ]
 )
 
+#: Religious honorifics: removed from the start of a personal name like any title,
+#: and read as particles (low weight, may be absent) inside one ("MOHAMMAD HASNI
+#: HAJI SSAD" vs "HAJI ASAD ...").
+HONORIFICS = frozenset(
+    [
+        "sheikh", "shaykh", "shaikh", "sayyid", "haji", "hajji", "mullah", "mawlawi",
+        "maulavi", "maulvi", "qari", "mufti",
+    ]
+)  # fmt: skip
+
 #: Titles and honorifics removed from the start of personal names.
 PERSON_TITLES = frozenset(
     [
