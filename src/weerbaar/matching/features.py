@@ -377,6 +377,9 @@ def _align(
     qt, ct = q.tokens, c.tokens
     qroot, croot = pq.root_weights, pc.root_weights
     sims = _SIMS
+    # the last word of a long name may be cut short (a fixed-width field)
+    qlast = len(qtexts) - 1 if len(qtexts) >= CUT_MIN_WORDS else -1
+    clast = len(ctexts) - 1 if len(ctexts) >= CUT_MIN_WORDS else -1
     for i, at in enumerate(qtexts):
         if i in used_q:
             continue
@@ -394,6 +397,12 @@ def _align(
                         sims.clear()
                     found = sims[key] = _token_similarity(qt[i], ct[j], mode)
                 sim, how = found
+                if (
+                    sim < CUT_SIM
+                    and (i == qlast or j == clast)
+                    and _cut(qt[i], ct[j], i == qlast, j == clast)
+                ):
+                    sim, how = CUT_SIM, "cut short"
             if sim >= ALIGN_MIN:
                 cr = croot[j]
                 scored.append((sim * (qr if qr < cr else cr), i, j, sim, how))
@@ -442,6 +451,23 @@ def _align(
         pairs, used_q, used_c, qhit, chit, worst if npairs else 0.0, core, initials, disorder,
         order, npairs,
     )  # fmt: skip
+
+
+#: A name of at least this many words may have its last word cut short
+#: ("NOUREDDINE BEN ALI BEN BELKASSEM DR" for "... DRISSI"): similarity CUT_SIM.
+CUT_MIN_WORDS = 3
+CUT_SIM = 0.75
+
+
+def _cut(a: Token, b: Token, a_last: bool, b_last: bool) -> bool:
+    """Is the last word of one name the start (2+ letters) of a longer word of the
+    other?"""
+    if a.kind == KIND_NUMBER or b.kind == KIND_NUMBER:
+        return False
+    x, y = a.text, b.text
+    if a_last and 2 <= len(x) < len(y) and y.startswith(x):
+        return True
+    return b_last and 2 <= len(y) < len(x) and x.startswith(y)
 
 
 def _rotated(order: list[tuple[int, int]]) -> bool:

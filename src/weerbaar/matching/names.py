@@ -71,10 +71,13 @@ _FOLDS: list[tuple[re.Pattern[str], str]] = [
         (r"x", "ks"),
         (r"w", "v"),
         (r"(?<=[ao])u$", "v"),
-        (r"ou|oo|yu|iu", "u"),
+        # at a word's start "ya", "yu", "yo" (я, ю, ё) keep their consonant:
+        # Yakov/Iakov/Jakov, never "Akov"; Javad is not Awad
+        (r"^i(?=[aou])", "y"),
+        (r"ou|oo|(?<=.)(?:yu|iu)", "u"),
         (r"ee|ie|ye|ey|ei", "e"),
-        (r"ya|ia", "a"),
-        (r"yo|io", "o"),
+        (r"(?<=.)(?:ya|ia)", "a"),
+        (r"(?<=.)(?:yo|io)", "o"),
         (r"iy|ii|yi|ij|y(?=$|[^aeiou])", "i"),
         (r"(.)\1+", r"\1"),
     ]
@@ -86,7 +89,8 @@ _FOLDS: list[tuple[re.Pattern[str], str]] = [
 _FOLD_TRIGGERS: list[frozenset[str] | None] = [
     None, frozenset("hzç"), frozenset("hj"), frozenset("hg"), frozenset("p"),
     frozenset("h"), frozenset("tc"), frozenset("cq"), frozenset("x"), frozenset("w"),
-    frozenset("u"), frozenset("ou"), frozenset("e"), frozenset("a"), frozenset("o"),
+    frozenset("u"), frozenset("i"), frozenset("ou"), frozenset("e"), frozenset("a"),
+    frozenset("o"),
     frozenset("iy"), None,
 ]  # fmt: skip
 _FOLD_STEPS = list(zip(_FOLDS, _FOLD_TRIGGERS, strict=True))
