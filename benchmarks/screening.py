@@ -90,13 +90,17 @@ def perturb(name: str, rng: random.Random) -> str:
 
 
 def positives(screener: Screener, count: int, seed: int = 7) -> list[tuple[str, Record]]:
-    """(target entity id, query) pairs: a perturbed name of a random list entity."""
+    """(target entity id, query) pairs: a perturbed name of a random list entity
+    (not a weak alias: one alone is never a hit, by design)."""
     rng = random.Random(seed)
     index = screener.index
     out = []
     for number in rng.sample(range(len(index)), min(count, len(index))):
         entry = index.entry(number)
-        names = entry.record.names or [" ".join(entry.record.first_names + entry.record.last_names)]
+        weak = entry.record.weak_names
+        names = [n for n in entry.record.names if n not in weak] or [
+            " ".join(entry.record.first_names + entry.record.last_names)
+        ]
         query = Record(schema=entry.schema, names=[perturb(rng.choice(names), rng)])
         out.append((entry.id, query))
     return out

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 
 from weerbaar.matching import DEFAULT_THRESHOLD, Record, compare, compare_names
-from weerbaar.matching.compare import record_names
+from weerbaar.matching.compare import QueryScorer, record_names
 from weerbaar.matching.features import (
     FEATURE_NAMES,
     FEATURES,
@@ -474,3 +475,26 @@ def test_the_last_word_of_a_long_name_may_be_cut_short() -> None:
     assert compare_names("Person", "Dr Smith", "Drissi Smith") < cut
     tokens = prepare("ali dr", True).tokens
     assert token_similarity(tokens[1], prepare("drissi", True).tokens[0], MODE_PLAIN)[0] < 0.75
+
+
+def test_a_weak_alias_alone_is_no_hit() -> None:
+    listed = Record(
+        schema="Person",
+        names=["Ivan Petrovich SIDOROV", "Molotok"],
+        weak_names=["Molotok"],
+        birth_dates=["1970-01-02"],
+        identifiers=["AB1234567"],
+        id="c",
+    )
+    alone = compare(Record(schema="Person", names=["Molotok"], id="q"), listed)
+    assert alone.score < T
+    assert "weak_alias" in [c.feature for c in alone.contributions]
+    # the same name as a full alias would be a hit
+    strong = compare(
+        Record(schema="Person", names=["Molotok"], id="q"), replace(listed, weak_names=[])
+    )
+    assert strong.score >= T > alone.score
+    # other evidence still counts
+    known = Record(schema="Person", names=["Molotok"], identifiers=["AB 1234567"], id="q")
+    assert compare(known, listed).score >= T
+    assert QueryScorer(known).score(listed) == compare(known, listed).score

@@ -68,3 +68,14 @@ def test_an_empty_store_is_a_clear_error(home: object) -> None:
 
     with pytest.raises(NotFoundError, match="no lists"):
         load_index(Settings.from_env())
+
+
+def test_weak_aliases_are_marked_and_survive_the_index_file(listed: Settings) -> None:
+    index = load_index(listed)
+    kim = next(index.entry(n) for n in range(len(index)) if index.entry(n).id == "unsc-9000001")
+    # the cast's low-quality a.k.a. is a weak alias on every list that gives it
+    assert "KIM Chol-ung" in kim.record.names
+    assert kim.record.weak_names == ["KIM Chol-ung"]
+    again = load_index(listed)  # read back from the cache file
+    same = next(again.entry(n) for n in range(len(again)) if again.entry(n).id == kim.id)
+    assert same.record.weak_names == kim.record.weak_names

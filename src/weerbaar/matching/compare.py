@@ -153,6 +153,13 @@ SPELLED_SIM = 0.92
 SPELLED_LEFT = 3
 
 
+#: Log-odds ceiling of a listed weak alias (a nickname, a low-quality a.k.a.):
+#: score 0.27 on the name alone, so only other evidence (a birth date, an
+#: identifier) can make it a hit. OFAC: weak AKAs need not be screened on their
+#: own; followthemoney marks ``weakAlias`` as not matchable.
+WEAK_ALIAS_CAP = -1.0
+
+
 def _cap(q: Name, c: Name, raw: Raw) -> tuple[float, str, str] | None:
     """A ceiling on the name's log-odds for pairs no feature weighting may rescue.
 
@@ -500,17 +507,20 @@ class QueryScorer:
         if not queries:
             return None
         check_c = person and not c_person
+        weak = candidate.weak_names
         listed = []
         for cn in record_names(candidate) if names is None else names:
             if names is not None and not (cn and cn.strip()):
                 continue
             if check_c and looks_like_organisation(cn):
                 continue
-            listed.append(prepare(cn, person))
+            listed.append((prepare(cn, person), bool(weak) and cn in weak))
         best: float | None = None
         for q in queries:
-            for c in listed:
+            for c, is_weak in listed:
                 logit = name_logit(q, c, model)
+                if is_weak and logit > WEAK_ALIAS_CAP:
+                    logit = WEAK_ALIAS_CAP
                 if best is None or logit > best:
                     best = logit
         return best
@@ -534,7 +544,8 @@ def compare(query: Record, candidate: Record, threshold: float | None = None) ->
         return Comparison(score=0.0, threshold=limit)
     person = is_person(query.schema) or is_person(candidate.schema)
     model = models.for_kind(person)
-    best: tuple[float, Name, Name] | None = None
+    best: tuple[float, Name, Name, bool] | None = None
+    weak = candidate.weak_names
     # A person against a record of unknown kind (LegalEntity): skip its names
     # that are plainly an organisation's.
     check_q = person and not is_person(query.schema)
@@ -548,12 +559,26 @@ def compare(query: Record, candidate: Record, threshold: float | None = None) ->
                 continue
             c = prepare(cn, person)
             logit = name_logit(q, c, model)
+            is_weak = bool(weak) and cn in weak
+            if is_weak and logit > WEAK_ALIAS_CAP:
+                logit = WEAK_ALIAS_CAP
             if best is None or logit > best[0]:
-                best = (logit, q, c)
+                best = (logit, q, c, is_weak)
     if best is None:
         return Comparison(score=0.0, threshold=limit)
-    logit, q, c = best
+    _, q, c, is_weak = best
     logit, contributions, aligned = _explain_names(q, c, model)
+    if is_weak and logit > WEAK_ALIAS_CAP:
+        contributions.append(
+            Contribution(
+                "weak_alias",
+                1.0,
+                sigmoid(WEAK_ALIAS_CAP) - sigmoid(logit),
+                "the listed name is a weak alias (a nickname or low-quality a.k.a.):"
+                " never a hit on its own",
+            )
+        )
+        logit = WEAK_ALIAS_CAP
     name_score = sigmoid(logit)
     total = logit
     found = other_evidence(query, candidate)

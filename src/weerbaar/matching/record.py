@@ -18,6 +18,7 @@ class Record:
     they are combined into a full name as well. Dates are ISO prefixes
     (``1970``, ``1970-05``, ``1970-05-01``); countries ISO 3166-1 alpha-2,
     lower case; identifiers free text (passport, IMO, MMSI, registration numbers).
+    ``weak_names`` marks the names that are weak aliases.
     """
 
     schema: str = "LegalEntity"
@@ -31,3 +32,7 @@ class Record:
     gender: str | None = None
     identifiers: list[str] = field(default_factory=list)
     id: str | None = None
+    #: Those of ``names`` that are only weak aliases (followthemoney ``weakAlias``:
+    #: nicknames, OFAC weak and UN low-quality a.k.a.s): compared, but such a name
+    #: alone never makes a hit (see ``compare.WEAK_ALIAS_CAP``).
+    weak_names: list[str] = field(default_factory=list)

@@ -63,16 +63,17 @@ class Entry:
         return [
             self.id, self.caption, self.schema, self.lists, self.list_dates, r.names,
             r.first_names, r.middle_names, r.last_names, r.father_names, r.birth_dates,
-            r.countries, r.gender, r.identifiers,
+            r.countries, r.gender, r.identifiers, r.weak_names,
         ]  # fmt: skip
 
     @classmethod
     def from_list(cls, data: list[Any]) -> Entry:
         eid, caption, schema, lists, dates, names, first, middle, last, father = data[:10]
-        births, countries, gender, identifiers = data[10:]
+        births, countries, gender, identifiers, weak = data[10:]
         record = Record(
-            schema, names, first, middle, last, father, births, countries, gender, identifiers, eid
-        )
+            schema, names, first, middle, last, father, births, countries, gender, identifiers, eid,
+            weak,
+        )  # fmt: skip
         return cls(eid, caption, schema, lists, record, dates)
 
     def list_dates_text(self) -> str:
@@ -95,6 +96,15 @@ def _gender(entity: StatementEntity) -> str | None:
     return values[0] if values else None
 
 
+def _weak_names(entity: StatementEntity) -> list[str]:
+    """Weak aliases that are not also a name, alias or previous name."""
+    weak = _values(entity, ("weakAlias",))
+    if not weak:
+        return []
+    strong = set(_values(entity, [p for p in NAME_PROPS if p != "weakAlias"]))
+    return [w for w in weak if w not in strong]
+
+
 def to_entry(entity: StatementEntity, documents: list[str], dates: dict[str, str]) -> Entry | None:
     """The Entry for a merged target entity; None when it has no name."""
     names = _values(entity, NAME_PROPS)
@@ -114,6 +124,7 @@ def to_entry(entity: StatementEntity, documents: list[str], dates: dict[str, str
         gender=_gender(entity),
         identifiers=_values(entity, IDENTIFIER_PROPS) + sorted(documents),
         id=entity.id,
+        weak_names=_weak_names(entity),
     )
     lists = sorted(entity.datasets)
     return Entry(
