@@ -103,3 +103,16 @@ def test_scan_cli_json_lines(scenario_files: Path, home: Path) -> None:
 def test_vessels_cli(home: Path) -> None:
     result = CliRunner().invoke(app, ["maritime", "vessels", "--json"])
     assert result.exit_code == 0 and json.loads(result.stdout) == []
+
+
+def test_zones_are_located_in_blocks_with_the_same_result(
+    scenario: synth.Scenario, scenario_files: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from weerbaar.maritime import zones as zones_module
+
+    data = AisData(scenario.positions, scenario.statics)
+    zones = load_zones([scenario_files / "zones.geojson"])
+    whole = [a.to_dict() for a in detect(data, zones=zones)]
+    monkeypatch.setattr(zones_module, "LOCATE_BLOCK", 7)  # many blocks, ragged last one
+    assert [a.to_dict() for a in detect(data, zones=zones)] == whole
+    assert any(a["type"] == "loitering" for a in whole)

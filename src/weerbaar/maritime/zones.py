@@ -127,14 +127,20 @@ class Zones:
         if not self.zones or len(x) == 0:
             empty = np.array([], dtype=np.int64)
             return empty, empty
-        points = shapely.points(x, y)
         found_p: list[np.ndarray[Any, Any]] = []
         found_z: list[np.ndarray[Any, Any]] = []
-        for k, (tree, owner) in self._trees.items():
-            if kind in (None, k) and len(owner):
-                pi, si = tree.query(points, predicate="intersects")
-                found_p.append(pi)
-                found_z.append(owner[si])
+        # in blocks: a shapely point is a GEOS object of ~100 bytes, and a day
+        # holds millions of slow positions
+        for start in range(0, len(x), LOCATE_BLOCK):
+            points = shapely.points(
+                x[start : start + LOCATE_BLOCK], y[start : start + LOCATE_BLOCK]
+            )
+            for k, (tree, owner) in self._trees.items():
+                if kind in (None, k) and len(owner):
+                    pi, si = tree.query(points, predicate="intersects")
+                    found_p.append(pi + start)
+                    found_z.append(owner[si])
+            del points
         if not found_p:
             empty = np.array([], dtype=np.int64)
             return empty, empty
@@ -158,6 +164,10 @@ class Zones:
     def to_geojson(self) -> dict[str, Any]:
         return {"type": "FeatureCollection",
                 "features": [z.to_feature(self.crs) for z in self.zones]}  # fmt: skip
+
+
+#: Points turned into shapely geometries at a time by :meth:`Zones.locate`.
+LOCATE_BLOCK = 200_000
 
 
 def _name(props: dict[str, Any], fallback: str) -> str:
