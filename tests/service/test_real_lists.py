@@ -108,3 +108,10 @@ def test_listed_vessel_comes_first(real_client: Any, name: str, imo: str | None)
     first = top(real_client, "Vessel", props)
     assert first["schema"] == "Vessel" and first["match"] is True, first
     assert any(VESSEL_IMO[name] in v for v in first["properties"].get("imoNumber", [])), first
+
+
+def test_a_foreign_name_in_chinese_characters_finds_the_person(real_client: Any) -> None:
+    # 维克托·布特: Viktor Bout as a Chinese text writes him, no birth date given
+    first = top(real_client, "Person", {"name": ["维克托·布特"]})
+    assert "ofac-8279" in {first["id"], *first.get("referents", [])}, first
+    assert first["match"] is True, first["explanation"]
