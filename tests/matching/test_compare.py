@@ -498,3 +498,49 @@ def test_a_weak_alias_alone_is_no_hit() -> None:
     known = Record(schema="Person", names=["Molotok"], identifiers=["AB 1234567"], id="q")
     assert compare(known, listed).score >= T
     assert QueryScorer(known).score(listed) == compare(known, listed).score
+
+
+def test_korean_family_names_in_their_usual_spellings() -> None:
+    assert compare_names("Person", "박지성", "Park Ji Sung") >= T
+    assert compare_names("Person", "이민호", "Lee Min Ho") >= T
+    assert compare_names("Person", "이선권", "Ri Son Gwon") >= T  # North Korean spelling
+    # only spellings of one family name: Pak is not Kim
+    assert compare_names("Person", "박지성", "Kim Ji Sung") < T
+
+
+def test_an_arabic_name_written_apart_joins_with_its_vowels_missing() -> None:
+    assert compare_names("Person", "عبد الله", "Abdullah") >= T
+    assert compare_names("Person", "نصر الله", "Nasrallah") >= T
+    # a joined word covers both words of the other name, but no more
+    long = "Volodymyr Oleksandrovych Zelenskyy"
+    assert compare_names("Person", "Oleksandr Zelenskyy", long) < T
+
+
+def test_wade_giles_and_pinyin_spell_one_chinese_name() -> None:
+    assert compare_names("Person", "Hsi Chin-ping", "Xi Jinping") >= T
+    assert compare_names("Person", "Mao Tse-tung", "Mao Zedong") >= T
+    # only when both names read as Chinese syllables
+    assert not prepare("Tina Smith", True).chinese
+    assert prepare("Hsi Chin-ping", True).chinese
+
+
+def test_a_korean_given_name_syllable_is_no_family_name() -> None:
+    # 유 in 유진 (a given name) is not the family name Ryu
+    assert compare_names("Person", "유진 박", "RYU JIN") < T
+
+
+def test_the_nisba_ending_makes_a_weaker_match_in_latin_letters_too() -> None:
+    exact = compare_names("Person", "Ali Akbar", "Ali AKBAR")
+    assert compare_names("Person", "Ali Akbar", "AKBARI, Ali") < min(exact, 0.8)
+    assert compare_names("Person", "Mohammad Reza", "Mohammadi Reza") < compare_names(
+        "Person", "Mohammad Reza", "Muhammad Reza"
+    )
+
+
+def test_one_word_spelled_otherwise_never_outscores_the_same_word() -> None:
+    same = compare_names("Person", "al-Ahmad", "al-Ahmad")
+    for other in ("Azizirahman Abdul Ahad", "Akhmad SHISHANI", "Amid Husain KUNI"):
+        assert compare_names("Person", "al-Ahmad", other) < same
+    assert compare_names("Person", "JAVAD Abu", "ABDEL JAWAD, Nasir") < compare_names(
+        "Person", "JAVAD Abu", "JAVAD, Abu"
+    )

@@ -153,6 +153,13 @@ SPELLED_SIM = 0.92
 SPELLED_LEFT = 3
 
 
+#: Log-odds ceiling (score 0.80) of a pair with one name word aligned that is not
+#: the same word ("al-Ahmad" vs "Azizirahman Abdul AHAD"): below the score of one
+#: word the same ("al-Ahmad" vs "al-Ahmad", 0.83), so a reviewer sees the exact
+#: word first.
+VARIANT_CAP = 1.386
+
+
 #: Log-odds ceiling of a listed weak alias (a nickname, a low-quality a.k.a.):
 #: score 0.27 on the name alone, so only other evidence (a birth date, an
 #: identifier) can make it a hit. OFAC: weak AKAs need not be screened on their
@@ -178,6 +185,8 @@ def _cap(q: Name, c: Name, raw: Raw) -> tuple[float, str, str] | None:
     - one_word_inside: a person's name of one identifying word matches only a
       middle word of a name of three or more ("al-Ahmad" vs "Faysal Ahmad Bin Ali
       Al-Zahrani"); its first or last word ("Erdogan") is left to the model.
+    - one_word_variant: one name word aligned, not the same word: at most 0.80,
+      below one word the same (0.83).
     - patronymic_conflict: both names give a patronymic and they differ
       ("Sergey Viktorovich" vs "Sergey Borisovich": sons of different fathers).
 
@@ -196,7 +205,12 @@ def _cap(q: Name, c: Name, raw: Raw) -> tuple[float, str, str] | None:
         # Names of generic words only ("General Trading Company"): each word counts.
         return GENERIC_ONLY_CAP, "generic_only", "names of generic words that differ"
     person = q.person
-    if person and core_pairs == 1 and len(q.core) > 1:
+    if (
+        person
+        and core_pairs == 1
+        and len(q.core) > 1
+        and not _all_aligned(q, c, used_q, used_c)  # "abd allh" ~ "abdullah": one word
+    ):
         return ONE_WORD_CAP, "one_word_only", "a person matched on one name word only"
     if person and core_pairs and raw[7] >= core_pairs:
         return ONE_WORD_CAP, "initials_only", "a person matched on initials only"
@@ -223,6 +237,12 @@ def _cap(q: Name, c: Name, raw: Raw) -> tuple[float, str, str] | None:
         return ONE_WORD_CAP, "number_conflict", "the names carry different numbers"
     if person and _left(q.fast.patronymic, used_q) and _left(c.fast.patronymic, used_c):
         return ONE_WORD_CAP, "patronymic_conflict", "the names give different patronymics"
+    if core_pairs == 1 and raw[5] < 1.0:
+        return (
+            VARIANT_CAP,
+            "one_word_variant",
+            "one name word only, and not the same word: never above the same word",
+        )
     return None
 
 
@@ -241,6 +261,12 @@ def _inside(short: Name, long: Name, used_long: set[int]) -> bool:
     if len(core) < INSIDE_MIN_WORDS:
         return False
     return any(i in used_long for i in core[1:-1])
+
+
+def _all_aligned(q: Name, c: Name, used_q: set[int], used_c: set[int]) -> bool:
+    """Is every identifying (core) word of both names aligned (several of one name
+    by one joined word of the other)?"""
+    return not _unaligned(q.fast.core_flags, used_q) and not _unaligned(c.fast.core_flags, used_c)
 
 
 def _unaligned(flags: tuple[bool, ...], used: set[int]) -> int:

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from rapidfuzz.distance import Levenshtein
 from rapidfuzz.fuzz import ratio
 
+from weerbaar.matching.chinese import chinese_key
+from weerbaar.matching.korean import KOREAN_SURNAME_SIM, same_surname
 from weerbaar.matching.names import (
     ABJADS,
     FILIATION,
@@ -85,9 +87,29 @@ MODE_HAN = 2
 #: One name is a foreign name spelled in Chinese characters ("贝拉克·奥巴马"): its
 #: syllables add vowels and read r as l, so sound keys count too.
 MODE_SOUND = 3
+#: Both names are a Chinese person's, in Latin letters: pinyin and Wade-Giles
+#: spellings of one syllable count as one (:mod:`weerbaar.matching.chinese`).
+MODE_CHINESE = 4
+#: Similarity of two romanisations of the same Chinese syllables.
+CHINESE_SIM = 0.92
 _PATRONYMIC_END = re.compile(r"(ov|ev|iev|ovy|evy)?(itch|ich|ych|na)$|(ogly|oglu|kyzy|qizi)$")
 #: Highest similarity of two Arabic-script words of which only one ends in -i.
 NISBA_SIM = 0.6
+
+
+#: Similarity of a Latin word and the same word with the nisba ending -i, as for
+#: Arabic script (NISBA_SIM). Not below ALIGN_MIN: lists do spell one person
+#: "Hashemi" and "Hashem" (0.5 lost 100 of 14,200 alias variant pairs).
+LATIN_NISBA_SIM = NISBA_SIM
+
+
+def _nisba(a: str, b: str) -> bool:
+    """Is one word the other (4+ letters) with -i or -y added (the nisba ending)?"""
+    if len(a) == len(b) + 1:
+        a, b = b, a
+    return len(b) == len(a) + 1 and len(a) >= 4 and b[-1] in "iy" and b.startswith(a)
+
+
 #: Similarity taken off a Chinese syllable that differs from its counterpart.
 HAN_PENALTY = 0.3
 
@@ -175,8 +197,16 @@ def _token_similarity(a: Token, b: Token, mode: int) -> tuple[float, str]:
         ):
             # The nisba ending -i (ی/ي) makes another name: Ahmadi is not Ahmad.
             sim = min(sim, NISBA_SIM)
+    elif mode == MODE_PLAIN and sim > LATIN_NISBA_SIM and _nisba(a.text, b.text):
+        # "Akbari" is not "Akbar", "Mohammadi" not "Mohammad" (in Latin letters too:
+        # two different words, not aligned)
+        sim, how = LATIN_NISBA_SIM, "-i ending"
     elif mode == MODE_HAN and not same_fold:
         sim = max(0.0, sim - HAN_PENALTY)
+    elif mode == MODE_CHINESE and sim < CHINESE_SIM:
+        ka = chinese_key(a.text)
+        if ka is not None and ka == chinese_key(b.text):
+            sim, how = CHINESE_SIM, "romanisation"
     elif mode == MODE_SOUND:
         sound = _similarity(sound_key(a.text), sound_key(b.text)) * TRANSCRIBED_SIM
         if sound > sim:
@@ -195,6 +225,11 @@ def sound_key(word: str) -> str:
     return consonant_skeleton(word).translate(_VOICELESS)
 
 
+#: Similarity a word needs with 2-3 words of the other name run together (their
+#: consonant skeletons, when one name is Arabic or Hebrew, at 0.95 of it).
+JOIN_MIN = 0.8
+
+
 def _joins(one: Name, many: Name) -> list[tuple[int, int, int, float]]:
     """Tokens of ``one`` that equal 2-3 adjacent tokens of ``many`` run together
     ("goodwill" ~ "good will", "jinping" ~ "jin ping"), or their initials
@@ -203,14 +238,26 @@ def _joins(one: Name, many: Name) -> list[tuple[int, int, int, float]]:
     pm = many.fast
     low, high = pm.join_min, pm.join_max
     texts = pm.texts
+    abjad = one.abjad or many.abjad
+    chinese = one.chinese and many.chinese
     for i, text in enumerate(one.fast.texts):
         n = len(text)
         if n < low or n > high or text in texts:
             continue
         for s, e, length in pm.windows:
             if -2 <= length - n <= 2:
-                sim = _similarity(text, "".join(pm.texts[s:e]))
-                if sim >= 0.8:
+                joined = "".join(pm.texts[s:e])
+                sim = _similarity(text, joined)
+                if sim < JOIN_MIN and abjad and pm.core_flags[e - 1]:
+                    # short vowels are not written: "abd allh" (عبد الله) ~ "abdullah";
+                    # the words joined must end in a name, not in "al" ("abd al")
+                    skel = _similarity(consonant_skeleton(text), consonant_skeleton(joined))
+                    sim = skel * 0.95 if skel >= JOIN_MIN else sim
+                elif sim < JOIN_MIN and chinese:
+                    # "chin ping" (Wade-Giles) ~ "jinping" (pinyin)
+                    key = chinese_key(text)
+                    sim = CHINESE_SIM if key is not None and key == chinese_key(joined) else sim
+                if sim >= JOIN_MIN or (abjad and sim >= JOIN_MIN * 0.95):
                     found.append((i, s, e, sim))
     if one.fast.acronyms:
         found.extend(_acronyms(one, many))
@@ -248,6 +295,8 @@ def _mode(q: Name, c: Name) -> int:
         return MODE_SOUND
     if q.abjad or c.abjad:
         return MODE_ABJAD
+    if q.chinese and c.chinese:
+        return MODE_CHINESE
     if q.person and (q.script in SYLLABLE_GROUPS or c.script in SYLLABLE_GROUPS):
         return MODE_HAN
     return MODE_PLAIN
@@ -380,6 +429,7 @@ def _align(
     # the last word of a long name may be cut short (a fixed-width field)
     qlast = len(qtexts) - 1 if len(qtexts) >= CUT_MIN_WORDS else -1
     clast = len(ctexts) - 1 if len(ctexts) >= CUT_MIN_WORDS else -1
+    qlone, clone = _lone_syllables(q), _lone_syllables(c)
     for i, at in enumerate(qtexts):
         if i in used_q:
             continue
@@ -397,6 +447,14 @@ def _align(
                         sims.clear()
                     found = sims[key] = _token_similarity(qt[i], ct[j], mode)
                 sim, how = found
+                if (
+                    mode == MODE_HAN
+                    and sim < KOREAN_SURNAME_SIM
+                    and (qlone[i] or clone[j])
+                    and same_surname(at, bt)
+                ):
+                    # a family name of one syllable: 이 is "i", Lee, Yi or Ri
+                    sim, how = KOREAN_SURNAME_SIM, "romanisation"
                 if (
                     sim < CUT_SIM
                     and (i == qlast or j == clast)
@@ -468,6 +526,18 @@ def _cut(a: Token, b: Token, a_last: bool, b_last: bool) -> bool:
     if a_last and 2 <= len(x) < len(y) and y.startswith(x):
         return True
     return b_last and 2 <= len(y) < len(x) and x.startswith(y)
+
+
+def _lone_syllables(name: Name) -> tuple[bool, ...]:
+    """For each token: is it a word of one syllable of a name in Chinese characters
+    or Korean letters (a family name: "박" in "박 지성", not "유" in "유진")?"""
+    groups = name.groups
+    if groups is None:
+        return (False,) * len(name.tokens)
+    sizes: dict[int, int] = {}
+    for g in groups:
+        sizes[g] = sizes.get(g, 0) + 1
+    return tuple(sizes[g] == 1 for g in groups)
 
 
 def _rotated(order: list[tuple[int, int]]) -> bool:

@@ -17,6 +17,7 @@ from typing import Any
 from rigour._core import metaphone, ordinals_dict, person_name_prefixes_list
 from rigour.names.org_types import extract_org_types, replace_org_types_compare
 
+from weerbaar.matching.chinese import chinese_key
 from weerbaar.matching.translit import TRANSCRIPTION_DOTS, latinize, script_of
 from weerbaar.matching.translit import skeleton as consonant_skeleton
 from weerbaar.matching.words import GENERIC_ORG_WORDS, HONORIFICS, PARTICLES, PERSON_TITLES
@@ -326,6 +327,10 @@ class Name:
     fast: Prepared
     #: A foreign name spelled in Chinese characters for their sound ("贝拉克·奥巴马").
     transcribed: bool = False
+    #: A person's name in Latin letters whose every identifying word reads as
+    #: Chinese syllables ("Hsi Chin-ping", "Xi Jinping"): see
+    #: :mod:`weerbaar.matching.chinese`.
+    chinese: bool = False
 
     @property
     def abjad(self) -> bool:
@@ -611,4 +616,8 @@ def prepare(text: str, person: bool) -> Name:
         compact=compact,
         fast=Prepared(tokens, core, core_sorted, person),
         transcribed=script == "Han" and any(dot in raw for dot in TRANSCRIPTION_DOTS),
+        chinese=person
+        and script == "Latin"
+        and bool(core)
+        and all(chinese_key(t.text) is not None for t in core),
     )

@@ -1,0 +1,58 @@
+"""Chinese names romanised in different systems: pinyin ("Xi Jinping", "Mao
+Zedong") and Wade-Giles ("Hsi Chin-ping", "Mao Tse-tung", as Taiwan, Hong Kong
+and older lists still write them).
+
+A word that reads as one to three Chinese syllables gets a key in which the
+spellings the systems give one sound are one letter: Wade-Giles "hs" is pinyin
+"x"; "ch", "j", "q" and "zh" (Wade-Giles writes ch for all, its aspiration
+mark is usually dropped) are one; so are "ts", "tz", "z" and "c"; "p" and "b",
+"t" and "d", "k" and "g" (pinyin b, d, g are Wade-Giles p, t, k); and the
+finals "ung"/"ong", "ieh"/"ie", "ien"/"ian", "uei"/"ui", "erh"/"er", "shih"/
+"shi". The key is only used when every identifying word of both names reads
+as Chinese syllables (:func:`weerbaar.matching.names.prepare` sets
+``Name.chinese``), so "Tina" and "Dina" in a European name stay two names.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_INITIAL = r"(?:hs|ch|sh|zh|ts|tz|ss|sz|[bpmfdtnlgkhjqxrzcsyw])?"
+_FINAL = (
+    r"(?:iang|iong|uang|ueng|iung|ang|eng|ing|ong|ung|ieh|ien|iao|uai|uan|uei|ian|erh"
+    r"|ai|ei|ao|ou|an|en|in|un|ua|uo|ia|ie|iu|ui|ue|ih|er|a|o|e|i|u|v)"
+)
+_SYLLABLES = re.compile(f"(?:{_INITIAL}{_FINAL}){{1,3}}")
+#: (pattern, replacement) in order: finals first, then initials.
+_KEY_STEPS = [
+    (re.compile(p), r)
+    for p, r in (
+        (r"ung", "ong"),
+        (r"ieh", "ie"),
+        (r"ien", "ian"),
+        (r"uei", "ui"),
+        (r"erh", "er"),
+        (r"(?<=h)ih", "i"),
+        (r"hs", "x"),
+        (r"zh|ch", "C"),
+        (r"ts|tz", "Z"),
+        (r"j|q", "C"),
+        (r"z|c", "Z"),
+        (r"ss|sz", "s"),
+        (r"b", "p"),
+        (r"d", "t"),
+        (r"(?<!n)g", "k"),
+    )
+]
+
+
+@lru_cache(maxsize=100_000)
+def chinese_key(word: str) -> str | None:
+    """The word's key if it reads as 1-3 Chinese syllables (lower-case ASCII), else
+    None: "hsi" and "xi" -> "xi"; "chinping" and "jinping" -> "Cinping"."""
+    if not word.isalpha() or not word.isascii() or _SYLLABLES.fullmatch(word) is None:
+        return None
+    for pattern, repl in _KEY_STEPS:
+        word = pattern.sub(repl, word)
+    return word
