@@ -544,3 +544,7 @@ def test_one_word_spelled_otherwise_never_outscores_the_same_word() -> None:
     assert compare_names("Person", "JAVAD Abu", "ABDEL JAWAD, Nasir") < compare_names(
         "Person", "JAVAD Abu", "JAVAD, Abu"
     )
+
+
+def test_a_percent_sign_reads_as_a_word() -> None:
+    assert compare_names("Organization", "3%ers", "Three Percenters") >= T

@@ -581,6 +581,9 @@ def prepare(text: str, person: bool) -> Name:
     if person:
         folded = _TITLE_RE.sub("", _reorder(folded)) or folded
     else:
+        if "%" in folded:
+            # "%" is read as a word: "3%ers" -> "3 percenters" ("Three Percenters")
+            folded = folded.replace("%", " percent")
         folded, legal = _org_types(folded)
         if "." in folded and _DOTTED.search(folded):
             dotted = {m.replace(".", "") for m in _DOTTED.findall(folded)}

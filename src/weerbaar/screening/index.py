@@ -52,7 +52,7 @@ from weerbaar.matching.record import Record
 from weerbaar.screening.entities import Entry
 
 #: Bump when the features or the file layout change: old cache files are then ignored.
-INDEX_FORMAT = 8
+INDEX_FORMAT = 9
 DEFAULT_LIMIT = 40
 #: Relative weight of each feature family (whole word, folded, skeleton, 3-gram).
 FAMILY_WEIGHTS = {"w": 1.5, "f": 1.5, "s": 0.7, "g": 1.0}
