@@ -8,6 +8,7 @@ from lxml import etree
 
 from tests.cli_helpers import cli, cli_json, snapshot
 from tests.conftest import FIXTURES
+from weerbaar.sources.os_targets.parse import HEADER
 
 UN = FIXTURES / "un_sc" / "un_consolidated.xml"
 
@@ -113,7 +114,7 @@ def test_export_ftm_and_csv(home: Path, tmp_path: Path) -> None:
     csv_out = tmp_path / "all.csv"
     assert cli("export", "--format", "csv", "-o", csv_out).exit_code == 0
     rows = csv_out.read_text().splitlines()
-    assert rows[0].startswith("id,schema,name")
+    assert rows[0] == ",".join(f'"{c}"' for c in HEADER)  # targets.simple.csv
     assert len(rows) == 1 + 3
 
 

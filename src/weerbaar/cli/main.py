@@ -71,12 +71,21 @@ def entity(
 
 @app.command("export")
 def export(
-    format: str = typer.Option("ftm", "--format", help="ftm (JSON lines) or csv."),
+    format: str = typer.Option(
+        "ftm", "--format", help="ftm (JSON lines) or csv (OpenSanctions targets.simple.csv)."
+    ),
     output: Path | None = typer.Option(
         None, "-o", "--output", help="File to write (default: standard output)."
     ),
 ) -> None:
-    """Export the current merged entities as followthemoney JSON lines or CSV."""
+    """Export the current merged entities as followthemoney JSON lines or CSV.
+
+    The CSV has one row per target in OpenSanctions' targets.simple.csv
+    columns (id, schema, name, aliases, birth_date, countries, addresses,
+    identifiers, sanctions, phones, emails, program_ids, dataset, first_seen,
+    last_seen, last_change), so it imports again as an os_targets list; the
+    member list ids (referents) are only in the ftm export.
+    """
     from weerbaar.store.views import export_csv, export_ftm
 
     if format not in ("ftm", "csv"):

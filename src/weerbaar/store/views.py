@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
 import orjson
@@ -13,14 +13,17 @@ from followthemoney.dataset import Dataset
 from followthemoney.statement import Statement, StatementEntity
 
 from weerbaar.core.errors import NotFoundError
+from weerbaar.sources.os_targets.parse import HEADER
 from weerbaar.store.links import canonical_of, members_of
 from weerbaar.store.rows import EXISTS, TARGET
 from weerbaar.store.store import Store, StoredStatement
 
 DATASET = Dataset.make({"name": "weerbaar", "title": "weerbaar merged lists"})
+#: (source, version seq) to that version's list date.
+SeenCache = dict[tuple[str, int], str]
 
 
-def _seen(store: Store, source: str, seq: int, cache: dict[tuple[str, int], str]) -> str:
+def _seen(store: Store, source: str, seq: int, cache: SeenCache) -> str:
     key = (source, seq)
     if key not in cache:
         cache[key] = store.version(source, seq).list_date
@@ -146,18 +149,9 @@ def export_ftm(store: Store, out: IO[bytes]) -> int:
     return count
 
 
-CSV_COLUMNS = [
-    "id",
-    "schema",
-    "name",
-    "aliases",
-    "birth_date",
-    "countries",
-    "identifiers",
-    "sanctions",
-    "datasets",
-    "referents",
-]
+#: The CSV export's columns: OpenSanctions' ``targets.simple.csv`` header, so
+#: that an export re-imports as an ``os_targets`` list.
+CSV_COLUMNS = HEADER
 IDENT_PROPS = (
     "passportNumber",
     "idNumber",
@@ -170,40 +164,98 @@ IDENT_PROPS = (
     "leiCode",
     "swiftBic",
 )
+NAME_PROPS = ("name", "alias", "weakAlias", "previousName")
+#: A target's Sanction ``program`` captions and ``programId`` values.
+Programmes = tuple[set[str], set[str]]
+
+
+def _joined(values: Iterable[str]) -> str:
+    return ";".join(sorted(set(values)))
+
+
+def _values(entity: StatementEntity, *props: str) -> list[str]:
+    return [v for p in props for v in entity.get(p, quiet=True)]
+
+
+def _programmes(groups: dict[str, list[StoredStatement]]) -> dict[str, Programmes]:
+    """Target id to the captions and ``programId`` values of its current Sanctions."""
+    found: dict[str, Programmes] = defaultdict(lambda: (set(), set()))
+    for statements in groups.values():
+        if statements[0].schema != "Sanction":
+            continue
+        refs = {s.value for s in statements if s.prop == "entity"}
+        for ref in refs:
+            captions, ids = found[ref]
+            captions.update(s.value for s in statements if s.prop == "program")
+            ids.update(s.value for s in statements if s.prop == "programId")
+    return found
+
+
+def _dates(store: Store, statements: list[StoredStatement], cache: SeenCache) -> list[str]:
+    """``first_seen``, ``last_seen`` and ``last_change`` of one entity's current statements."""
+    firsts = [_seen(store, s.source, s.first_seq, cache) for s in statements]
+    lasts = [_seen(store, s.source, s.last_seq, cache) for s in statements]
+    return [min(firsts), max(lasts), max(firsts)]
+
+
+def csv_row(
+    entity: StatementEntity,
+    statements: list[StoredStatement],
+    programmes: Programmes,
+    dates: list[str],
+) -> list[str]:
+    """One target as a ``targets.simple.csv`` row (cells in ``CSV_COLUMNS`` order)."""
+    caption = entity.caption
+    captions, program_ids = programmes
+    return [
+        entity.id or "",
+        entity.schema.name,
+        caption,
+        _joined(n for n in _values(entity, *NAME_PROPS) if n != caption),
+        _joined(_values(entity, "birthDate")),
+        _joined(entity.get_type_values(registry.country)),
+        _joined(_values(entity, "address")),
+        _joined(_values(entity, *IDENT_PROPS)),
+        _joined(captions),
+        _joined(_values(entity, "phone")),
+        _joined(_values(entity, "email")),
+        _joined(program_ids),
+        _joined(s.source for s in statements),
+        *dates,
+    ]
 
 
 def export_csv(store: Store, out: IO[str]) -> int:
-    """One row per target, multi-values joined with ``;`` (like targets.simple.csv)."""
-    entities = list(current_entities(store))
-    programs: dict[str, set[str]] = defaultdict(set)
-    for entity, _ in entities:
-        if entity.schema.name == "Sanction":
-            for ref in entity.get("entity"):
-                programs[ref].update(entity.get("program"))
-    writer = csv.writer(out)
+    """One row per current target in OpenSanctions' ``targets.simple.csv`` layout.
+
+    The columns are ``CSV_COLUMNS`` (the ``os_targets`` source's header), every
+    cell quoted and multi-values ``;``-joined and sorted, so the file imports
+    again with ``weerbaar lists import`` (as ``os_targets``, ids prefixed).
+    ``id`` is the canonical id; ``name`` the caption and ``aliases`` every
+    other name, alias, weak alias and previous name; ``sanctions`` and
+    ``program_ids`` are the ``program`` and ``programId`` values of the
+    Sanctions on the target; ``dataset`` the lists that state it now. The
+    dates are list dates (ISO): ``first_seen`` the earliest at which one of
+    its current statements first appeared (a delisted and relisted entity
+    counts from its relisting), ``last_seen`` its lists' newest, and
+    ``last_change`` the newest at which one of its current statements first
+    appeared (a value only removed does not move it). Member list ids
+    (``referents``) are not in the CSV; the FtM export (``export_ftm``) keeps
+    them.
+    """
+    groups, targets = _current_groups(store)
+    programmes = _programmes(groups)
+    none: Programmes = (set(), set())
+    cache: SeenCache = {}
+    writer = csv.writer(out, quoting=csv.QUOTE_ALL)
     writer.writerow(CSV_COLUMNS)
     count = 0
-    for entity, target in entities:
-        if not target:
+    for cid in sorted(targets):
+        entity = _merge(groups[cid], cid)
+        if entity is None:
             continue
-
-        def j(*props: str, entity: StatementEntity = entity) -> str:
-            return ";".join(sorted({v for p in props for v in entity.get(p, quiet=True)}))
-
-        writer.writerow(
-            [
-                entity.id,
-                entity.schema.name,
-                entity.caption,
-                j("alias", "weakAlias", "previousName"),
-                j("birthDate"),
-                ";".join(sorted(entity.get_type_values(registry.country))),
-                j(*IDENT_PROPS),
-                ";".join(sorted(programs.get(entity.id or "", set()))),
-                ";".join(sorted(entity.datasets)),
-                ";".join(sorted(entity.referents)),
-            ]
-        )
+        dates = _dates(store, groups[cid], cache)
+        writer.writerow(csv_row(entity, groups[cid], programmes.get(cid, none), dates))
         count += 1
     return count
 
