@@ -139,7 +139,7 @@ def add(ctx: Context, entity: Entity, prop: str, values: list[str], original: st
 def add_names(ctx: Context, entity: Entity, prop: str, cell: str) -> None:
     """The names in one name column; each value keeps the printed cell as its original.
 
-    The OJ packs variants, other scripts and notes into a name (``names.py``);
+    The OJ packs variants, other scripts and notes into a name (``names/``);
     a cell whose text is not all in the names is kept whole in ``notes``.
     """
     values = [cell.strip()] if prop == "name" else split(cell)
