@@ -153,11 +153,11 @@ SPELLED_SIM = 0.92
 SPELLED_LEFT = 3
 
 
-#: Log-odds ceiling (score 0.80) of a pair with one name word aligned that is not
+#: Log-odds ceiling (score 0.82) of a pair with one name word aligned that is not
 #: the same word ("al-Ahmad" vs "Azizirahman Abdul AHAD"): below the score of one
 #: word the same ("al-Ahmad" vs "al-Ahmad", 0.83), so a reviewer sees the exact
-#: word first.
-VARIANT_CAP = 1.386
+#: word first. Of the development pairs so capped, about 87 % are true matches.
+VARIANT_CAP = 1.52
 
 
 #: Log-odds ceiling of a listed weak alias (a nickname, a low-quality a.k.a.):
@@ -185,7 +185,7 @@ def _cap(q: Name, c: Name, raw: Raw) -> tuple[float, str, str] | None:
     - one_word_inside: a person's name of one identifying word matches only a
       middle word of a name of three or more ("al-Ahmad" vs "Faysal Ahmad Bin Ali
       Al-Zahrani"); its first or last word ("Erdogan") is left to the model.
-    - one_word_variant: one name word aligned, not the same word: at most 0.80,
+    - one_word_variant: one name word aligned, not the same word: at most 0.82,
       below one word the same (0.83).
     - patronymic_conflict: both names give a patronymic and they differ
       ("Sergey Viktorovich" vs "Sergey Borisovich": sons of different fathers).

@@ -238,7 +238,7 @@ def _joins(one: Name, many: Name) -> list[tuple[int, int, int, float]]:
     pm = many.fast
     low, high = pm.join_min, pm.join_max
     texts = pm.texts
-    abjad = one.abjad or many.abjad
+    abjad = one.script in ABJADS or many.script in ABJADS
     chinese = one.chinese and many.chinese
     for i, text in enumerate(one.fast.texts):
         n = len(text)
@@ -429,7 +429,9 @@ def _align(
     # the last word of a long name may be cut short (a fixed-width field)
     qlast = len(qtexts) - 1 if len(qtexts) >= CUT_MIN_WORDS else -1
     clast = len(ctexts) - 1 if len(ctexts) >= CUT_MIN_WORDS else -1
-    qlone, clone = _lone_syllables(q), _lone_syllables(c)
+    qlone = clone = _NO_LONE
+    if mode == MODE_HAN:
+        qlone, clone = _lone_syllables(q), _lone_syllables(c)
     for i, at in enumerate(qtexts):
         if i in used_q:
             continue
@@ -458,6 +460,7 @@ def _align(
                 if (
                     sim < CUT_SIM
                     and (i == qlast or j == clast)
+                    and at[:2] == bt[:2]  # a cut word keeps its first letters
                     and _cut(qt[i], ct[j], i == qlast, j == clast)
                 ):
                     sim, how = CUT_SIM, "cut short"
@@ -526,6 +529,9 @@ def _cut(a: Token, b: Token, a_last: bool, b_last: bool) -> bool:
     if a_last and 2 <= len(x) < len(y) and y.startswith(x):
         return True
     return b_last and 2 <= len(y) < len(x) and x.startswith(y)
+
+
+_NO_LONE: tuple[bool, ...] = ()
 
 
 def _lone_syllables(name: Name) -> tuple[bool, ...]:
