@@ -132,3 +132,14 @@ def test_named_source_is_refused_for_official_formats(home: Path) -> None:
     result = cli("lists", "import", "--source", "my_un", UN)
     assert result.exit_code == 1
     assert "no list source 'my_un'" in result.stderr
+
+
+def test_the_import_table_counts_every_file_of_a_folder(home: Path) -> None:
+    folder = FIXTURES / "eu_oj"
+    result = cli("lists", "import", folder)
+    assert result.exit_code == 0, result.output
+    files = len([p for p in folder.iterdir() if p.suffix == ".csv"])
+    assert f"(+{files - 1} more)" in result.stdout
+    data = cli_json("lists", "import", folder, "--json")
+    assert data[0]["version"] is None  # unchanged, and still every file named
+    assert len(data[0]["paths"]) == files

@@ -32,11 +32,15 @@ class ImportResult:
     path: Path
     version: Version | None  # None: this exact list version was already stored
     warnings: dict[str, int]
+    #: every file of this list version (``path`` is the first): an OFAC CSV set,
+    #: the files of an EU Official Journal folder
+    paths: tuple[Path, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "source": self.source,
             "path": str(self.path),
+            "paths": [str(p) for p in self.paths or (self.path,)],
             "unchanged": self.version is None,
             "version": self.version.to_dict() if self.version else None,
             "warnings": self.warnings,
@@ -128,7 +132,7 @@ class Lists:
             warnings=dict(ctx.warnings),
             rows=rows,
         )
-        return ImportResult(source_id, inp.path, version, dict(ctx.warnings))
+        return ImportResult(source_id, inp.path, version, dict(ctx.warnings), tuple(inp.paths))
 
     def _file_record(self, path: Path, source_id: str, archived: list[Path]) -> dict[str, Any]:
         """Checksum the file and keep a copy in the archive, the proof of what the list said."""

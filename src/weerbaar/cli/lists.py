@@ -51,7 +51,7 @@ def _print_imported(results: list[ImportResult]) -> None:
         v = r.version
         table.add_row(
             r.source,
-            r.path.name,
+            r.path.name if len(r.paths) <= 1 else f"{r.path.name} (+{len(r.paths) - 1} more)",
             v.list_date if v else "-",
             str(v.seq) if v else "unchanged",
             str(sum(v.counts.values())) if v else "-",
