@@ -548,3 +548,7 @@ def test_one_word_spelled_otherwise_never_outscores_the_same_word() -> None:
 
 def test_a_percent_sign_reads_as_a_word() -> None:
     assert compare_names("Organization", "3%ers", "Three Percenters") >= T
+
+
+def test_a_short_name_is_not_cut_short() -> None:
+    assert compare_names("Person", "Thomas A. Lind", "Thomas Lindemann") < T

@@ -427,8 +427,8 @@ def _align(
     qroot, croot = pq.root_weights, pc.root_weights
     sims = _SIMS
     # the last word of a long name may be cut short (a fixed-width field)
-    qlast = len(qtexts) - 1 if len(qtexts) >= CUT_MIN_WORDS else -1
-    clast = len(ctexts) - 1 if len(ctexts) >= CUT_MIN_WORDS else -1
+    qlast = len(qtexts) - 1 if _cuttable(q) else -1
+    clast = len(ctexts) - 1 if _cuttable(c) else -1
     qlone = clone = _NO_LONE
     if mode == MODE_HAN:
         qlone, clone = _lone_syllables(q), _lone_syllables(c)
@@ -514,10 +514,17 @@ def _align(
     )  # fmt: skip
 
 
-#: A name of at least this many words may have its last word cut short
-#: ("NOUREDDINE BEN ALI BEN BELKASSEM DR" for "... DRISSI"): similarity CUT_SIM.
+#: A name of at least this many words and letters may have its last word cut
+#: short ("NOUREDDINE BEN ALI BEN BELKASSEM DR" for "... DRISSI", a fixed-width
+#: field): similarity CUT_SIM. A short name is written whole: "Thomas A. Lind"
+#: is not "Thomas Lindemann".
 CUT_MIN_WORDS = 3
+CUT_MIN_LENGTH = 25
 CUT_SIM = 0.75
+
+
+def _cuttable(name: Name) -> bool:
+    return len(name.tokens) >= CUT_MIN_WORDS and len(name.latin) >= CUT_MIN_LENGTH
 
 
 def _cut(a: Token, b: Token, a_last: bool, b_last: bool) -> bool:
