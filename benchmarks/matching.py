@@ -6,7 +6,8 @@ Usage: python benchmarks/matching.py [--limit N] [--limit-ours N] [--skip-peer]
 Datasets (the development sets in <shared data>/matching, see its MANIFEST.md):
 alias pairs (spelling/transliteration variants only, and all pairs), OpenSanctions'
 name bench (cases.csv), the logic-v2-frozen revision of it (with OpenSanctions'
-recorded logic-v2 scores as a third column) and the entity-level checks.
+recorded logic-v2 scores as a third column), moov-io/watchman's 22 cross-script
+smoke pairs (all matches) and the entity-level checks.
 
 Per dataset and per stratum (Person/Organization x same/cross script) it prints
 precision, recall and F1 at each engine's own default threshold (ours:
@@ -55,6 +56,7 @@ from weerbaar.matching.evaluation import (
     load_entity_checks,
     load_logicv2_frozen,
     load_name_bench,
+    load_watchman_pairs,
     macro_f1,
     prf,
     reliability_table,
@@ -636,6 +638,7 @@ def main() -> int:
     variant_idx = [i for i, p in enumerate(alias) if not (p.label and p.related is False)]
     bench = load_name_bench(data)
     frozen = load_logicv2_frozen(data)
+    watchman = load_watchman_pairs(data)
 
     def samples(pairs: list[Pair], peer_default: int | None) -> dict[str, list[int]]:
         peer = args.limit if args.limit is not None else peer_default
@@ -659,6 +662,10 @@ def main() -> int:
         frozen_ds = score_dataset(
             "logic-v2 frozen", frozen, engines, samples(frozen, None), progress
         )
+        watchman_ds = score_dataset(
+            "watchman cross-script pairs (all matches: recall is the measure)",
+            watchman, engines, samples(watchman, None), progress,
+        )  # fmt: skip
         checks, check_results = run_checks(data, engines, args.limit, progress)
 
     frozen_ds.engines["logic-v2 (frozen)"] = Scored(
@@ -681,6 +688,7 @@ def main() -> int:
         ours.name,
         note="mostly the name-bench pairs again: timings are cache-warm, see the name bench",
     )
+    datasets["watchman_cross_script"] = report_dataset(watchman_ds, ours.name)
     datasets["entity_checks"] = report_checks(checks, check_results)
 
     if args.json:

@@ -21,6 +21,7 @@ from weerbaar.matching.evaluation import (
     load_logicv2_frozen,
     load_name_bench,
     load_negatives,
+    load_watchman_pairs,
     macro_f1,
     prf,
     reliability_table,
@@ -138,3 +139,8 @@ def test_loaders_on_shared_data(shared: Path) -> None:
 
     names = load_list_names(directory)
     assert len(names) == 31_946 and len({e for e, _, _ in names}) == 11_104
+
+    # the header is a comment line; the first row is a pair, not a header
+    watchman = load_watchman_pairs(directory)
+    assert len(watchman) == 22 and all(p.label and p.cross_script for p in watchman)
+    assert watchman[0].name2 == "Mohamed Ali"

@@ -34,6 +34,7 @@ NAME_BENCH = "opensanctions_name_bench_cases.csv"
 LOGICV2_FROZEN = "opensanctions_name_bench_logicv2_frozen.csv"
 ENTITY_CHECKS = "opensanctions_entity_bench_checks.yml"
 LIST_NAMES = "sanctions_list_names_dev.csv"
+WATCHMAN_PAIRS = "watchman_cross_script_pairs.csv"
 NEGATIVES = {
     "global": "yente_screening_negatives_global_dev.csv",
     "us": "yente_screening_negatives_us_dev.csv",
@@ -208,6 +209,29 @@ def _bench_pairs(path: Path, prefix: str) -> list[Pair]:
 def load_name_bench(directory: Path | None = None) -> list[Pair]:
     """OpenSanctions' name benchmark ``cases.csv`` (MANIFEST §1); source = ``case_group``."""
     return _bench_pairs(_data_dir(directory) / NAME_BENCH, "nb")
+
+
+def load_watchman_pairs(directory: Path | None = None) -> list[Pair]:
+    """moov-io/watchman's cross-script smoke pairs (§4): every pair is a match (a
+    person's name in another script and its Latin spelling); ``#`` lines are
+    comments."""
+    path = _data_dir(directory) / WATCHMAN_PAIRS
+    with path.open(encoding="utf-8", newline="") as fh:
+        lines = [line for line in fh if line.strip() and not line.lstrip().startswith("#")]
+    pairs: list[Pair] = []
+    # the header is only a comment: "# Format: Query,Expected Match,Min Score,Description"
+    fields = ["Query", "Expected Match", "Min Score", "Description"]
+    for i, row in enumerate(csv.DictReader(lines, fieldnames=fields)):
+        query, expected = row["Query"], row["Expected Match"]
+        cross = is_cross_script(query, expected)
+        pairs.append(
+            Pair(
+                id=f"wm{i:03d}", schema="Person", name1=query, name2=expected, label=True,
+                group=group_of("Person", cross), cross_script=cross, related=None,
+                source="watchman", component="", category=row.get("Description") or "",
+            )
+        )  # fmt: skip
+    return pairs
 
 
 def load_logicv2_frozen(directory: Path | None = None) -> list[Pair]:
@@ -490,6 +514,7 @@ __all__ = [
     "load_logicv2_frozen",
     "load_name_bench",
     "load_negatives",
+    "load_watchman_pairs",
     "macro_f1",
     "prf",
     "reliability_table",
