@@ -22,6 +22,7 @@ from weerbaar.matching.features import (
     measure_fast,
     swapped_fathers,
     token_similarity,
+    unaligned,
 )
 from weerbaar.matching.features import values as feature_values
 from weerbaar.matching.model import COLUMNS, NameModel, expand, load_models, sigmoid
@@ -219,7 +220,7 @@ def _cap(q: Name, c: Name, raw: Raw) -> tuple[float, str, str] | None:
     if (
         core_pairs == 1
         and raw[5] < SPELLED_SIM
-        and max(_unaligned(q.fast.core_flags, used_q), _unaligned(c.fast.core_flags, used_c))
+        and max(unaligned(q.fast.core_flags, used_q), unaligned(c.fast.core_flags, used_c))
         >= SPELLED_LEFT
     ):
         return (
@@ -266,12 +267,7 @@ def _inside(short: Name, long: Name, used_long: set[int]) -> bool:
 def _all_aligned(q: Name, c: Name, used_q: set[int], used_c: set[int]) -> bool:
     """Is every identifying (core) word of both names aligned (several of one name
     by one joined word of the other)?"""
-    return not _unaligned(q.fast.core_flags, used_q) and not _unaligned(c.fast.core_flags, used_c)
-
-
-def _unaligned(flags: tuple[bool, ...], used: set[int]) -> int:
-    """How many identifying (core) words are left unaligned?"""
-    return sum(1 for i, flag in enumerate(flags) if flag and i not in used)
+    return not unaligned(q.fast.core_flags, used_q) and not unaligned(c.fast.core_flags, used_c)
 
 
 def _left(flags: tuple[bool, ...], used: set[int]) -> bool:
@@ -279,14 +275,18 @@ def _left(flags: tuple[bool, ...], used: set[int]) -> bool:
     return any(flag and i not in used for i, flag in enumerate(flags))
 
 
-def name_logit(q: Name, c: Name, model: NameModel) -> float:
+def name_logit(q: Name, c: Name, model: NameModel, weak: bool = False) -> float:
+    """The name pair's log-odds with every ceiling applied (``weak``: the listed
+    name is a weak alias, :data:`WEAK_ALIAS_CAP`)."""
     values, raw = measure_fast(q, c)
     logit = model.logit(values)
     if logit > NAME_CAP:
         logit = NAME_CAP
     cap = _cap(q, c, raw)
     if cap is not None and cap[0] < logit:
-        return cap[0]
+        logit = cap[0]
+    if weak and logit > WEAK_ALIAS_CAP:
+        logit = WEAK_ALIAS_CAP
     return logit
 
 
@@ -544,9 +544,7 @@ class QueryScorer:
         best: float | None = None
         for q in queries:
             for c, is_weak in listed:
-                logit = name_logit(q, c, model)
-                if is_weak and logit > WEAK_ALIAS_CAP:
-                    logit = WEAK_ALIAS_CAP
+                logit = name_logit(q, c, model, is_weak)
                 if best is None or logit > best:
                     best = logit
         return best
@@ -584,10 +582,8 @@ def compare(query: Record, candidate: Record, threshold: float | None = None) ->
             if check_c and looks_like_organisation(cn):
                 continue
             c = prepare(cn, person)
-            logit = name_logit(q, c, model)
             is_weak = bool(weak) and cn in weak
-            if is_weak and logit > WEAK_ALIAS_CAP:
-                logit = WEAK_ALIAS_CAP
+            logit = name_logit(q, c, model, is_weak)
             if best is None or logit > best[0]:
                 best = (logit, q, c, is_weak)
     if best is None:

@@ -587,8 +587,8 @@ def values(q: Name, c: Name, raw: Raw) -> list[float]:
             c_left += fw[j]
             if sub[j]:
                 c_sub += 1
-    q_gen = _generic_left(pq.generic, used_q)
-    c_gen = _generic_left(pc.generic, used_c)
+    q_gen = unaligned(pq.generic, used_q)
+    c_gen = unaligned(pc.generic, used_c)
     qw, cw = pq.total_weight, pc.total_weight
     same_script = q.script == c.script
     qnum, cnum = q.numbers, c.numbers
@@ -628,8 +628,9 @@ def values(q: Name, c: Name, raw: Raw) -> list[float]:
     ]
 
 
-def _generic_left(flags: tuple[bool, ...], used: set[int]) -> int:
-    """How many generic words ("TRADING", "SYSTEMS") are left unaligned?"""
+def unaligned(flags: tuple[bool, ...], used: set[int]) -> int:
+    """How many tokens with the flag set (identifying, generic ...) are left
+    unaligned (``used``: the aligned token indices)?"""
     return sum(1 for i, flag in enumerate(flags) if flag and i not in used) if any(flags) else 0
 
 
@@ -786,15 +787,14 @@ def _abjad_compact(q: Name, c: Name, al: Alignment) -> float:
 def _generic_differ(q: Name, c: Name, al: Alignment) -> float:
     return (
         1.0
-        if _generic_left(q.fast.generic, al.used_query)
-        and _generic_left(c.fast.generic, al.used_candidate)
+        if unaligned(q.fast.generic, al.used_query) and unaligned(c.fast.generic, al.used_candidate)
         else 0.0
     )
 
 
 def _generic_unmatched(q: Name, c: Name, al: Alignment) -> float:
-    left = _generic_left(q.fast.generic, al.used_query)
-    return float(min(left + _generic_left(c.fast.generic, al.used_candidate), 2))
+    left = unaligned(q.fast.generic, al.used_query)
+    return float(min(left + unaligned(c.fast.generic, al.used_candidate), 2))
 
 
 FEATURES: list[Feature] = [
