@@ -8,6 +8,7 @@ from dataclasses import replace
 import pytest
 
 from weerbaar.matching import DEFAULT_THRESHOLD, Record, compare, compare_names
+from weerbaar.matching.chinese import loose_chinese_key
 from weerbaar.matching.compare import QueryScorer, record_names
 from weerbaar.matching.features import (
     FEATURE_NAMES,
@@ -522,6 +523,16 @@ def test_wade_giles_and_pinyin_spell_one_chinese_name() -> None:
     # only when both names read as Chinese syllables
     assert not prepare("Tina Smith", True).chinese
     assert prepare("Hsi Chin-ping", True).chinese
+
+
+def test_pinyin_spellings_readers_of_english_confuse_match_less_strongly() -> None:
+    # Xi is said "shi": "Shi Jinping" is a likely misspelling, but Shi (史) is also
+    # another surname, so it scores below one sound in two systems (Hsi).
+    loose = compare_names("Person", "Shi Jinping", "Xi Jinping")
+    assert T <= loose < compare_names("Person", "Hsi Chin-ping", "Xi Jinping")
+    assert loose_chinese_key("xi") == loose_chinese_key("shi") == loose_chinese_key("si")
+    assert loose_chinese_key("xi") != loose_chinese_key("li")
+    assert loose_chinese_key("smith") is None
 
 
 def test_a_korean_given_name_syllable_is_no_family_name() -> None:

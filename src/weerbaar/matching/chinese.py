@@ -11,6 +11,12 @@ finals "ung"/"ong", "ieh"/"ie", "ien"/"ian", "uei"/"ui", "erh"/"er", "shih"/
 "shi". The key is only used when every identifying word of both names reads
 as Chinese syllables (:func:`weerbaar.matching.names.prepare` sets
 ``Name.chinese``), so "Tina" and "Dina" in a European name stay two names.
+
+A looser key (:func:`loose_chinese_key`) also merges the initials that
+readers of English hear as one and misspell: pinyin "x" (said "sh"), "sh" and
+"s" ("Xi", "Shi", "Si"), and the affricates "j q zh ch" with "z c" ("Zhou",
+"Jou", "Chou"). Two such spellings are different surnames in Chinese (习 Xi,
+史 Shi), so they count as a weaker match than one sound in two systems.
 """
 
 from __future__ import annotations
@@ -56,3 +62,16 @@ def chinese_key(word: str) -> str | None:
     for pattern, repl in _KEY_STEPS:
         word = pattern.sub(repl, word)
     return word
+
+
+_LOOSE = str.maketrans({"x": "S", "s": "S", "C": "Z"})
+
+
+@lru_cache(maxsize=100_000)
+def loose_chinese_key(word: str) -> str | None:
+    """:func:`chinese_key` with the sibilants (x, sh, s) and the affricates merged:
+    "xi", "shi" and "si" -> "Si"."""
+    key = chinese_key(word)
+    if key is None:
+        return None
+    return key.replace("sh", "s").translate(_LOOSE)

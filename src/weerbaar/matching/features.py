@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from rapidfuzz.distance import Levenshtein
 from rapidfuzz.fuzz import ratio
 
-from weerbaar.matching.chinese import chinese_key
+from weerbaar.matching.chinese import chinese_key, loose_chinese_key
 from weerbaar.matching.korean import KOREAN_SURNAME_SIM, same_surname
 from weerbaar.matching.names import (
     ABJADS,
@@ -92,6 +92,8 @@ MODE_SOUND = 3
 MODE_CHINESE = 4
 #: Similarity of two romanisations of the same Chinese syllables.
 CHINESE_SIM = 0.92
+#: Two pinyin spellings a reader of English confuses (Xi, Shi, Si): see chinese.py.
+CHINESE_LOOSE_SIM = 0.7
 _PATRONYMIC_END = re.compile(r"(ov|ev|iev|ovy|evy)?(itch|ich|ych|na)$|(ogly|oglu|kyzy|qizi)$")
 #: Highest similarity of two Arabic-script words of which only one ends in -i.
 NISBA_SIM = 0.6
@@ -207,6 +209,8 @@ def _token_similarity(a: Token, b: Token, mode: int) -> tuple[float, str]:
         ka = chinese_key(a.text)
         if ka is not None and ka == chinese_key(b.text):
             sim, how = CHINESE_SIM, "romanisation"
+        elif sim < CHINESE_LOOSE_SIM and loose_chinese_key(a.text) == loose_chinese_key(b.text):
+            sim, how = CHINESE_LOOSE_SIM, "sounds alike"
     elif mode == MODE_SOUND:
         sound = _similarity(sound_key(a.text), sound_key(b.text)) * TRANSCRIBED_SIM
         if sound > sim:
