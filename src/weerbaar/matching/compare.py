@@ -108,7 +108,9 @@ class Comparison:
             parts.append(f"aligned {words}")
         moved = sorted(self.contributions, key=lambda c: -abs(c.effect))[:top]
         if moved:
-            parts.append("; ".join(f"{c.feature} {c.effect:+.2f}" for c in moved))
+            # the value is shown with the effect: "cross_script=0 +0.18" reads as
+            # "not being cross-script raised the score", not the opposite
+            parts.append("; ".join(f"{c.feature}={c.value:.2g} {c.effect:+.2f}" for c in moved))
         for ev in self.evidence:
             parts.append(f"{ev.feature} {ev.effect:+.2f}")
         return " | ".join(parts)
