@@ -17,6 +17,7 @@ from weerbaar.matching.features import (
     measure,
     token_similarity,
 )
+from weerbaar.matching.korean import korean_key
 from weerbaar.matching.model import COLUMNS, WEIGHTS_FILE, load_models
 from weerbaar.matching.names import KIND_GENERIC, KIND_LEGAL, KIND_PATRONYMIC, fold, prepare
 
@@ -533,6 +534,22 @@ def test_pinyin_spellings_readers_of_english_confuse_match_less_strongly() -> No
     assert loose_chinese_key("xi") == loose_chinese_key("shi") == loose_chinese_key("si")
     assert loose_chinese_key("xi") != loose_chinese_key("li")
     assert loose_chinese_key("smith") is None
+
+
+def test_north_and_south_korean_romanisations_spell_one_name() -> None:
+    # McCune-Reischauer as on the UN list, Revised Romanization and informal spellings
+    assert compare_names("Person", "Kim Chol Ung", "Kim Cheol Woong") >= T
+    assert compare_names("Person", "Ri Su Yong", "Lee Su-yong") >= T
+    assert compare_names("Person", "CHO, Yong Chol", "JO, Yong Chol") >= T
+    assert korean_key("chol") == korean_key("cheol")
+    assert korean_key("ri") == korean_key("lee") == korean_key("yi")
+    assert korean_key("park") == korean_key("pak")
+    # another given name stays another name
+    assert compare_names("Person", "Kim Jong Un", "Kim Jong Il") < T
+    # only when a name reads as Korean syllables and holds a Korean family name
+    assert prepare("Ri Su Yong", True).korean
+    assert not prepare("Tina Maria", True).korean
+    assert korean_key("smith") is None
 
 
 def test_a_korean_given_name_syllable_is_no_family_name() -> None:

@@ -17,7 +17,7 @@ from rapidfuzz.distance import Levenshtein
 from rapidfuzz.fuzz import ratio
 
 from weerbaar.matching.chinese import chinese_key, loose_chinese_key
-from weerbaar.matching.korean import KOREAN_SURNAME_SIM, same_surname
+from weerbaar.matching.korean import KOREAN_SURNAME_SIM, korean_key, same_surname
 from weerbaar.matching.names import (
     ABJADS,
     FILIATION,
@@ -90,6 +90,12 @@ MODE_SOUND = 3
 #: Both names are a Chinese person's, in Latin letters: pinyin and Wade-Giles
 #: spellings of one syllable count as one (:mod:`weerbaar.matching.chinese`).
 MODE_CHINESE = 4
+#: Both names are a Korean person's, in Latin letters: McCune-Reischauer, Revised
+#: Romanization and informal spellings of one syllable count as one
+#: (:func:`weerbaar.matching.korean.korean_key`).
+MODE_KOREAN = 5
+#: Both names read as Chinese and as Korean syllables ("Kim Jong Un"): both keys.
+MODE_EAST_ASIAN = 6
 #: Similarity of two romanisations of the same Chinese syllables.
 CHINESE_SIM = 0.92
 #: Two pinyin spellings a reader of English confuses (Xi, Shi, Si): see chinese.py.
@@ -205,12 +211,17 @@ def _token_similarity(a: Token, b: Token, mode: int) -> tuple[float, str]:
         sim, how = LATIN_NISBA_SIM, "-i ending"
     elif mode == MODE_HAN and not same_fold:
         sim = max(0.0, sim - HAN_PENALTY)
-    elif mode == MODE_CHINESE and sim < CHINESE_SIM:
-        ka = chinese_key(a.text)
-        if ka is not None and ka == chinese_key(b.text):
-            sim, how = CHINESE_SIM, "romanisation"
-        elif sim < CHINESE_LOOSE_SIM and loose_chinese_key(a.text) == loose_chinese_key(b.text):
-            sim, how = CHINESE_LOOSE_SIM, "sounds alike"
+    elif mode >= MODE_CHINESE and sim < CHINESE_SIM:
+        if mode != MODE_KOREAN:
+            ka = chinese_key(a.text)
+            if ka is not None and ka == chinese_key(b.text):
+                sim, how = CHINESE_SIM, "romanisation"
+            elif sim < CHINESE_LOOSE_SIM and loose_chinese_key(a.text) == loose_chinese_key(b.text):
+                sim, how = CHINESE_LOOSE_SIM, "sounds alike"
+        if mode != MODE_CHINESE and sim < CHINESE_SIM:
+            kk = korean_key(a.text)
+            if kk is not None and kk == korean_key(b.text):
+                sim, how = CHINESE_SIM, "romanisation"
     elif mode == MODE_SOUND:
         sound = _similarity(sound_key(a.text), sound_key(b.text)) * TRANSCRIBED_SIM
         if sound > sim:
@@ -299,8 +310,9 @@ def _mode(q: Name, c: Name) -> int:
         return MODE_SOUND
     if q.abjad or c.abjad:
         return MODE_ABJAD
-    if q.chinese and c.chinese:
-        return MODE_CHINESE
+    chinese, korean = q.chinese and c.chinese, q.korean and c.korean
+    if chinese or korean:
+        return MODE_EAST_ASIAN if chinese and korean else MODE_CHINESE if chinese else MODE_KOREAN
     if q.person and (q.script in SYLLABLE_GROUPS or c.script in SYLLABLE_GROUPS):
         return MODE_HAN
     return MODE_PLAIN

@@ -14,6 +14,7 @@ come from the romanisation systems and common usage, not from any list.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 #: Similarity of two spellings of one Korean family name.
@@ -76,3 +77,73 @@ def _pairs() -> frozenset[tuple[str, str]]:
 def same_surname(a: str, b: str) -> bool:
     """Are two lower-case words spellings of one Korean family name?"""
     return (a, b) in _pairs()
+
+
+# ---------------------------------------------------------------- romanisations
+#
+# North Korean names on the lists are written in McCune-Reischauer without its
+# breves and apostrophes ("Kim Chol Ung", "Ri Su Yong"); the same names in South
+# Korea, in the press and in customer files are in Revised Romanization or in
+# informal spellings ("Kim Cheol Woong", "Lee Su-yong"). A word that reads as one
+# to three Korean syllables gets a key in which those spellings are one:
+# "eo"/"o" (MR's o-breve), "eu"/"u" (u-breve), "oo"/"u" and "ee"/"i" (informal),
+# "woo"/"u", "oi"/"oe", "sh"/"s"; the plain and voiced stops (MR k, t, p, ch and
+# RR g, d, b, j); r and l; and the initial r, l or n that South Korea drops
+# before i and y ("Ri", "Li", "Lee", "Yi" and "I" are one family name; "Ryong"
+# is "Yong").
+
+_KO_INITIAL = r"(?:kk|tt|pp|ss|jj|ch|sh|k|g|n|d|t|r|l|m|b|p|s|j|h)?"
+_KO_VOWEL = r"(?:yae|yeo|wae|weo|ya|ye|yo|yu|wa|wo|we|wi|ae|eo|eu|oe|oi|ui|oo|ee|a|e|i|o|u)"
+_KO_FINAL = r"(?:ng|k|n|t|l|m|p)?"
+_KO_SYLLABLES = re.compile(f"(?:{_KO_INITIAL}{_KO_VOWEL}{_KO_FINAL}){{1,3}}")
+_KO_STEPS = [
+    (re.compile(p), r)
+    for p, r in (
+        (r"rh", "r"),
+        (r"woo", "u"),
+        (r"oo", "u"),
+        (r"ee", "i"),
+        (r"eo", "o"),
+        (r"eu", "u"),
+        (r"oi", "oe"),
+        (r"sh", "s"),
+        (r"ch|jj|j", "C"),
+        (r"(?<!n)g|kk", "k"),
+        (r"d|tt", "t"),
+        (r"b|pp", "p"),
+        (r"ss", "s"),
+        (r"r", "l"),
+        (r"^[ln](?=[iy])", ""),
+        (r"^yi", "i"),
+    )
+]
+
+
+@lru_cache(maxsize=100_000)
+def korean_key(word: str) -> str | None:
+    """The word's key if it reads as 1-3 Korean syllables in a Latin romanisation
+    (or is a family-name spelling such as "park"), else None: "chol" and "cheol"
+    -> "Col"; "ri", "lee" and "yi" -> "i"."""
+    if not word.isalpha() or not word.isascii():
+        return None
+    if _KO_SYLLABLES.fullmatch(word) is None:
+        if (word, word) not in _spellings():
+            return None
+        word = _SURNAME_KEY.get(word, word)
+    for pattern, repl in _KO_STEPS:
+        word = pattern.sub(repl, word)
+    return word
+
+
+#: Informal family-name spellings that read as no syllables ("park").
+_SURNAME_KEY = {"park": "pak"}
+
+
+@lru_cache(maxsize=1)
+def _spellings() -> frozenset[tuple[str, str]]:
+    return frozenset((a, a) for group in SURNAME_SPELLINGS for a in group)
+
+
+def is_family_name(word: str) -> bool:
+    """Is a lower-case word a spelling of a Korean family name?"""
+    return (word, word) in _spellings()

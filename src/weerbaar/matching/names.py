@@ -18,6 +18,7 @@ from rigour._core import metaphone, ordinals_dict, person_name_prefixes_list
 from rigour.names.org_types import extract_org_types, replace_org_types_compare
 
 from weerbaar.matching.chinese import chinese_key
+from weerbaar.matching.korean import is_family_name, korean_key
 from weerbaar.matching.translit import TRANSCRIPTION_DOTS, latinize, script_of
 from weerbaar.matching.translit import skeleton as consonant_skeleton
 from weerbaar.matching.words import GENERIC_ORG_WORDS, HONORIFICS, PARTICLES, PERSON_TITLES
@@ -331,6 +332,10 @@ class Name:
     #: Chinese syllables ("Hsi Chin-ping", "Xi Jinping"): see
     #: :mod:`weerbaar.matching.chinese`.
     chinese: bool = False
+    #: A person's name in Latin letters whose every identifying word reads as
+    #: Korean syllables, one of them a Korean family name ("Ri Su Yong", "Lee
+    #: Su-yong"): see :func:`weerbaar.matching.korean.korean_key`.
+    korean: bool = False
 
     @property
     def abjad(self) -> bool:
@@ -623,4 +628,8 @@ def prepare(text: str, person: bool) -> Name:
         and script == "Latin"
         and bool(core)
         and all(chinese_key(t.text) is not None for t in core),
+        korean=person
+        and script == "Latin"
+        and any(is_family_name(t.text) for t in core)
+        and all(korean_key(t.text) is not None for t in core),
     )
