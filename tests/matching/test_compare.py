@@ -552,6 +552,13 @@ def test_north_and_south_korean_romanisations_spell_one_name() -> None:
     assert korean_key("smith") is None
 
 
+def test_the_fold_does_not_merge_two_korean_or_chinese_syllables() -> None:
+    # the fold reads j as y (Jakov/Yakov); 勇 (yong) and 정 (jong) are two characters
+    assert compare_names("Person", "勇 李", "Jong LI") < T
+    assert compare_names("Person", "영철 김", "KIM YONG CHOL") >= T
+    assert compare_names("Person", "정은 김", "Kim Jong Un") >= T
+
+
 def test_a_korean_given_name_syllable_is_no_family_name() -> None:
     # 유 in 유진 (a given name) is not the family name Ryu
     assert compare_names("Person", "유진 박", "RYU JIN") < T

@@ -209,8 +209,17 @@ def _token_similarity(a: Token, b: Token, mode: int) -> tuple[float, str]:
         # "Akbari" is not "Akbar", "Mohammadi" not "Mohammad" (in Latin letters too:
         # two different words, not aligned)
         sim, how = LATIN_NISBA_SIM, "-i ending"
-    elif mode == MODE_HAN and not same_fold:
-        sim = max(0.0, sim - HAN_PENALTY)
+    elif mode == MODE_HAN:
+        if same_fold and _other_syllable(a.text, b.text):
+            # the fold reads j as y (Slavic, German): in a romanised Chinese or
+            # Korean name "yong" (영/勇) and "jong" (정) are two characters
+            sim, how, same_fold = (
+                Levenshtein.normalized_similarity(a.text, b.text),
+                "spelling",
+                False,
+            )
+        if not same_fold:
+            sim = max(0.0, sim - HAN_PENALTY)
     elif mode >= MODE_CHINESE and sim < CHINESE_SIM:
         if mode != MODE_KOREAN:
             ka = chinese_key(a.text)
@@ -227,6 +236,19 @@ def _token_similarity(a: Token, b: Token, mode: int) -> tuple[float, str]:
         if sound > sim:
             sim, how = sound, "sound"
     return sim, how
+
+
+def _other_syllable(a: str, b: str) -> bool:
+    """Do two words read as different syllables in both Korean and Chinese
+    romanisation (each system that reads both words says they differ)?"""
+    read = False
+    for key in (korean_key, chinese_key):
+        ka, kb = key(a), key(b)
+        if ka is not None and kb is not None:
+            if ka == kb:
+                return False
+            read = True
+    return read
 
 
 #: Highest similarity of a word and a foreign name's Chinese transcription.
