@@ -277,6 +277,21 @@ def _left(flags: tuple[bool, ...], used: set[int]) -> bool:
     return any(flag and i not in used for i, flag in enumerate(flags))
 
 
+#: Log-odds a one-word variant stays below one word the same (:data:`VARIANT_CAP`).
+VARIANT_MARGIN = 0.02
+_SAME_WORD: dict[tuple[int, bool], float] = {}
+
+
+def _same_word_logit(model: NameModel, person: bool) -> float:
+    """The model's log-odds for one identifying word against the same word."""
+    key = (id(model), person)
+    found = _SAME_WORD.get(key)
+    if found is None:
+        word = prepare("ahmad", person)
+        found = _SAME_WORD[key] = model.logit(measure_fast(word, word)[0])
+    return found
+
+
 def name_logit(q: Name, c: Name, model: NameModel, weak: bool = False) -> float:
     """The name pair's log-odds with every ceiling applied (``weak``: the listed
     name is a weak alias, :data:`WEAK_ALIAS_CAP`)."""
@@ -287,6 +302,9 @@ def name_logit(q: Name, c: Name, model: NameModel, weak: bool = False) -> float:
     cap = _cap(q, c, raw)
     if cap is not None and cap[0] < logit:
         logit = cap[0]
+        if cap[1] == "one_word_variant":
+            # whatever the fit gives one word the same, a variant stays below it
+            logit = min(logit, _same_word_logit(model, q.person) - VARIANT_MARGIN)
     if weak and logit > WEAK_ALIAS_CAP:
         logit = WEAK_ALIAS_CAP
     return logit
