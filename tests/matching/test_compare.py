@@ -559,6 +559,21 @@ def test_the_fold_does_not_merge_two_korean_or_chinese_syllables() -> None:
     assert compare_names("Person", "정은 김", "Kim Jong Un") >= T
 
 
+def test_the_same_name_words_in_another_order_score_high() -> None:
+    # "SURNAME Given" without a comma against "SURNAME, Given": the same person's
+    # name, never ranked below a stranger whose words are only spelled alike
+    same = compare_names("Person", "KARDIAN Ari", "KARDIAN, Ari")
+    assert same >= 0.93
+    assert compare_names("Person", "KARDIAN Ari", "AL-AMIRI, Adnan Talib Hassim") < same
+    result = compare(
+        Record("Person", names=["KARDIAN Ari"]), Record("Person", names=["ARI Kardian"])
+    )
+    assert result.score == pytest.approx(compare_names("Person", "KARDIAN Ari", "ARI Kardian"))
+    # the ceilings still apply: father and son, different patronymics
+    assert compare_names("Person", "SALMAN BIN MUHAMMAD", "MUHAMMAD BIN SALMAN") < T
+    assert compare_names("Person", "Sergey Ivanovich Lavrov", "Sergey Viktorovich LAVROV") < T
+
+
 def test_a_korean_given_name_syllable_is_no_family_name() -> None:
     # 유 in 유진 (a given name) is not the family name Ryu
     assert compare_names("Person", "유진 박", "RYU JIN") < T
