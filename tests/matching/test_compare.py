@@ -574,6 +574,17 @@ def test_the_same_name_words_in_another_order_score_high() -> None:
     assert compare_names("Person", "Sergey Ivanovich Lavrov", "Sergey Viktorovich LAVROV") < T
 
 
+def test_a_hyphenated_korean_given_name_matches_as_a_whole() -> None:
+    # "Nyon-Nam" and "Ch'o'l-nam" share a syllable, not the given name
+    assert prepare("PARK, Nyon-Nam", True).groups == (0, 0, 1)
+    assert compare_names("Person", "PARK, Nyon-Nam", "PAK, Ch'o'l-nam") < T
+    assert compare_names("Person", "CH'OE, U'n-cho'ng", "CHOE, Unjong") >= T
+    assert compare_names("Person", "Ri Pyong-chol", "RI PYONG CHOL") >= T
+    # an Arabic name is no Chinese one: its article stays a word of its own
+    assert not prepare("Hassan al-Nouri", True).chinese
+    assert compare_names("Person", "Hassan al-Nouri", "Hassan NOURI") >= T
+
+
 def test_a_korean_given_name_syllable_is_no_family_name() -> None:
     # 유 in 유진 (a given name) is not the family name Ryu
     assert compare_names("Person", "유진 박", "RYU JIN") < T

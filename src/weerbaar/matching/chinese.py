@@ -9,8 +9,9 @@ mark is usually dropped) are one; so are "ts", "tz", "z" and "c"; "p" and "b",
 "t" and "d", "k" and "g" (pinyin b, d, g are Wade-Giles p, t, k); and the
 finals "ung"/"ong", "ieh"/"ie", "ien"/"ian", "uei"/"ui", "erh"/"er", "shih"/
 "shi". The key is only used when every identifying word of both names reads
-as Chinese syllables (:func:`weerbaar.matching.names.prepare` sets
-``Name.chinese``), so "Tina" and "Dina" in a European name stay two names.
+as Chinese syllables and one of them is a single syllable, as a family name
+is (:func:`weerbaar.matching.names.prepare` sets ``Name.chinese``), so "Tina"
+and "Dina" in a European name, or "Hassan Nouri", stay what they are.
 
 A looser key (:func:`loose_chinese_key`) also merges the initials that
 readers of English hear as one and misspell: pinyin "x" (said "sh"), "sh" and
@@ -30,6 +31,7 @@ _FINAL = (
     r"|ai|ei|ao|ou|an|en|in|un|ua|uo|ia|ie|iu|ui|ue|ih|er|a|o|e|i|u|v)"
 )
 _SYLLABLES = re.compile(f"(?:{_INITIAL}{_FINAL}){{1,3}}")
+_SYLLABLE = re.compile(f"{_INITIAL}{_FINAL}")
 #: (pattern, replacement) in order: finals first, then initials.
 _KEY_STEPS = [
     (re.compile(p), r)
@@ -62,6 +64,12 @@ def chinese_key(word: str) -> str | None:
     for pattern, repl in _KEY_STEPS:
         word = pattern.sub(repl, word)
     return word
+
+
+def one_chinese_syllable(word: str) -> bool:
+    """Does a lower-case word read as exactly one Chinese syllable ("xi", "wang")?
+    A Chinese name nearly always has one: the family name."""
+    return _SYLLABLE.fullmatch(word) is not None
 
 
 _LOOSE = str.maketrans({"x": "S", "s": "S", "C": "Z"})

@@ -276,7 +276,15 @@ def _joins(one: Name, many: Name) -> list[tuple[int, int, int, float]]:
     low, high = pm.join_min, pm.join_max
     texts = pm.texts
     abjad = one.script in ABJADS or many.script in ABJADS
-    chinese = one.chinese and many.chinese
+    # romanisation keys that may join words: both names read as Chinese / Korean
+    keys = tuple(
+        key
+        for key, on in (
+            (chinese_key, one.chinese and many.chinese),
+            (korean_key, one.korean and many.korean),
+        )
+        if on
+    )
     for i, text in enumerate(one.fast.texts):
         n = len(text)
         if n < low or n > high or text in texts:
@@ -290,10 +298,9 @@ def _joins(one: Name, many: Name) -> list[tuple[int, int, int, float]]:
                     # the words joined must end in a name, not in "al" ("abd al")
                     skel = _similarity(consonant_skeleton(text), consonant_skeleton(joined))
                     sim = skel * 0.95 if skel >= JOIN_MIN else sim
-                elif sim < JOIN_MIN and chinese:
-                    # "chin ping" (Wade-Giles) ~ "jinping" (pinyin)
-                    key = chinese_key(text)
-                    sim = CHINESE_SIM if key is not None and key == chinese_key(joined) else sim
+                elif sim < JOIN_MIN and keys and _same_key(keys, text, joined):
+                    # "chin ping" (Wade-Giles) ~ "jinping" (pinyin); "un chong" ~ "unjong"
+                    sim = CHINESE_SIM
                 if sim >= JOIN_MIN or (abjad and sim >= JOIN_MIN * 0.95):
                     found.append((i, s, e, sim))
     if one.fast.acronyms:
@@ -305,6 +312,15 @@ def _joins(one: Name, many: Name) -> list[tuple[int, int, int, float]]:
 #: States", "PLA" ~ "People's Liberation Army"); a person's run-together initials
 #: ("JC" ~ "Jean-Claude") count as initials do.
 ACRONYM_SIM = 0.85
+
+
+def _same_key(keys: tuple[Callable[[str], str | None], ...], a: str, b: str) -> bool:
+    """Does any of the romanisation ``keys`` read two words as the same syllables?"""
+    for key in keys:
+        ka = key(a)
+        if ka is not None and ka == key(b):
+            return True
+    return False
 
 
 def _acronyms(one: Name, many: Name) -> list[tuple[int, int, int, float]]:

@@ -17,7 +17,7 @@ from typing import Any
 from rigour._core import metaphone, ordinals_dict, person_name_prefixes_list
 from rigour.names.org_types import extract_org_types, replace_org_types_compare
 
-from weerbaar.matching.chinese import chinese_key
+from weerbaar.matching.chinese import chinese_key, one_chinese_syllable
 from weerbaar.matching.korean import is_family_name, korean_key
 from weerbaar.matching.translit import TRANSCRIPTION_DOTS, latinize, script_of
 from weerbaar.matching.translit import skeleton as consonant_skeleton
@@ -403,6 +403,22 @@ def _word_groups(text: str, count: int) -> tuple[int, ...] | None:
     return tuple(g for g, n in enumerate(sizes) for _ in range(n))
 
 
+def _hyphen_groups(text: str, tokens: tuple[Token, ...]) -> tuple[int, ...] | None:
+    """For a Chinese or Korean person's name in Latin letters: the word each
+    syllable was written in, a hyphen joining the syllables of one given name
+    ("Ri Pyong-chol" -> (0, 1, 1)); a particle is a word of its own. None when
+    the syllables cannot be traced."""
+    words = [w for w in re.split(r"[\s,]+", text) if w]
+    sizes = [len(latinize(w).split()) for w in words]
+    if sum(sizes) != len(tokens) or len(words) < 2:
+        return None
+    groups = [g for g, n in enumerate(sizes) for _ in range(n)]
+    for i, t in enumerate(tokens):
+        if t.kind not in _CORE_KINDS:
+            groups[i] = len(words) + i
+    return tuple(groups)
+
+
 @lru_cache(maxsize=1)
 def _numbers() -> dict[tuple[str, ...], str]:
     """Number words and ordinals in many languages -> digits ("forty three" -> "43")."""
@@ -610,6 +626,20 @@ def prepare(text: str, person: bool) -> Name:
     core = tuple(t for t in tokens if t.kind in _CORE_KINDS)
     core_sorted = sorted(t.text for t in core)
     compact = "".join(core_sorted) or "".join(sorted(t.text for t in tokens))
+    chinese = (
+        person
+        and script == "Latin"
+        and any(one_chinese_syllable(t.text) for t in core)
+        and all(chinese_key(t.text) is not None for t in core)
+    )
+    korean = (
+        person
+        and script == "Latin"
+        and any(is_family_name(t.text) for t in core)
+        and all(korean_key(t.text) is not None for t in core)
+    )
+    if (chinese or korean) and "-" in folded:
+        groups = _hyphen_groups(folded, tokens)
     return Name(
         original=text,
         script=script,
@@ -624,12 +654,6 @@ def prepare(text: str, person: bool) -> Name:
         compact=compact,
         fast=Prepared(tokens, core, core_sorted, person),
         transcribed=script == "Han" and any(dot in raw for dot in TRANSCRIPTION_DOTS),
-        chinese=person
-        and script == "Latin"
-        and bool(core)
-        and all(chinese_key(t.text) is not None for t in core),
-        korean=person
-        and script == "Latin"
-        and any(is_family_name(t.text) for t in core)
-        and all(korean_key(t.text) is not None for t in core),
+        chinese=chinese,
+        korean=korean,
     )
