@@ -585,6 +585,14 @@ def test_a_hyphenated_korean_given_name_matches_as_a_whole() -> None:
     assert compare_names("Person", "Hassan al-Nouri", "Hassan NOURI") >= T
 
 
+def test_a_syllable_with_another_first_sound_is_another_character() -> None:
+    # 영 (yong) is not 정 (jong) nor 명 (myong); informal vowels still match
+    assert compare_names("Person", "Lee Su-yong", "RI Myong Su") < T
+    assert compare_names("Person", "Lee Su-yong", "Ri Su Yong") >= T
+    assert compare_names("Person", "Kim Chol Ung", "Kim Chul Ung") >= T
+    assert compare_names("Person", "Hwang Sok Ha", "Hwang Sok-hwa") >= T
+
+
 def test_a_korean_given_name_syllable_is_no_family_name() -> None:
     # 유 in 유진 (a given name) is not the family name Ryu
     assert compare_names("Person", "유진 박", "RYU JIN") < T

@@ -16,8 +16,13 @@ from dataclasses import dataclass
 from rapidfuzz.distance import Levenshtein
 from rapidfuzz.fuzz import ratio
 
-from weerbaar.matching.chinese import chinese_key, loose_chinese_key
-from weerbaar.matching.korean import KOREAN_SURNAME_SIM, korean_key, same_surname
+from weerbaar.matching.chinese import chinese_key, loose_chinese_key, one_chinese_syllable
+from weerbaar.matching.korean import (
+    KOREAN_SURNAME_SIM,
+    korean_key,
+    one_korean_syllable,
+    same_surname,
+)
 from weerbaar.matching.names import (
     ABJADS,
     FILIATION,
@@ -220,8 +225,8 @@ def _token_similarity(a: Token, b: Token, mode: int) -> tuple[float, str]:
             )
         if not same_fold:
             sim = max(0.0, sim - HAN_PENALTY)
-    elif mode >= MODE_CHINESE and sim < CHINESE_SIM:
-        if mode != MODE_KOREAN:
+    elif mode >= MODE_CHINESE:
+        if mode != MODE_KOREAN and sim < CHINESE_SIM:
             ka = chinese_key(a.text)
             if ka is not None and ka == chinese_key(b.text):
                 sim, how = CHINESE_SIM, "romanisation"
@@ -231,11 +236,35 @@ def _token_similarity(a: Token, b: Token, mode: int) -> tuple[float, str]:
             kk = korean_key(a.text)
             if kk is not None and kk == korean_key(b.text):
                 sim, how = CHINESE_SIM, "romanisation"
+        if how not in _KEYED and _other_initial(a.text, b.text, mode):
+            # one syllable with another first sound is another character: "yong"
+            # (영) is not "jong" (정) nor "myong" (명); vowels vary in informal
+            # spellings (Chol, Chul), first sounds do not
+            sim = max(0.0, sim - HAN_PENALTY)
     elif mode == MODE_SOUND:
         sound = _similarity(sound_key(a.text), sound_key(b.text)) * TRANSCRIBED_SIM
         if sound > sim:
             sim, how = sound, "sound"
     return sim, how
+
+
+def _other_initial(a: str, b: str, mode: int) -> bool:
+    """Are two words each one syllable (Korean or Chinese, by ``mode``) whose
+    romanisation keys start with different consonants?"""
+    for key, one, on in (
+        (korean_key, one_korean_syllable, mode != MODE_CHINESE),
+        (chinese_key, one_chinese_syllable, mode != MODE_KOREAN),
+    ):
+        if on and one(a) and one(b):
+            ka, kb = key(a), key(b)
+            if ka is not None and kb is not None:
+                return _INITIAL.match(ka).group() != _INITIAL.match(kb).group()  # type: ignore[union-attr]
+    return False
+
+
+_INITIAL = re.compile(r"[^aeiouwy]*")
+#: How a similarity was found when a romanisation key vouched for it.
+_KEYED = frozenset({"romanisation", "sounds alike"})
 
 
 def _other_syllable(a: str, b: str) -> bool:

@@ -96,6 +96,7 @@ _KO_INITIAL = r"(?:kk|tt|pp|ss|jj|ch|sh|k|g|n|d|t|r|l|m|b|p|s|j|h)?"
 _KO_VOWEL = r"(?:yae|yeo|wae|weo|ya|ye|yo|yu|wa|wo|we|wi|ae|eo|eu|oe|oi|ui|oo|ee|a|e|i|o|u)"
 _KO_FINAL = r"(?:ng|k|n|t|l|m|p)?"
 _KO_SYLLABLES = re.compile(f"(?:{_KO_INITIAL}{_KO_VOWEL}{_KO_FINAL}){{1,3}}")
+_KO_SYLLABLE = re.compile(f"{_KO_INITIAL}{_KO_VOWEL}{_KO_FINAL}")
 _KO_STEPS = [
     (re.compile(p), r)
     for p, r in (
@@ -147,3 +148,8 @@ def _spellings() -> frozenset[tuple[str, str]]:
 def is_family_name(word: str) -> bool:
     """Is a lower-case word a spelling of a Korean family name?"""
     return (word, word) in _spellings()
+
+
+def one_korean_syllable(word: str) -> bool:
+    """Does a lower-case word read as exactly one Korean syllable ("yong", "chol")?"""
+    return _KO_SYLLABLE.fullmatch(word) is not None
