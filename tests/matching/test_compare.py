@@ -569,6 +569,10 @@ def test_the_same_name_words_in_another_order_score_high() -> None:
         Record("Person", names=["KARDIAN Ari"]), Record("Person", names=["ARI Kardian"])
     )
     assert result.score == pytest.approx(compare_names("Person", "KARDIAN Ari", "ARI Kardian"))
+    # in the same order, no variant outscores the name itself
+    itself = compare_names("Person", "Yasin Ali BAYNAH", "Yasin Ali BAYNAH")
+    assert itself >= compare_names("Person", "Yasin Ali BAYNAH", "BAYNAH, Yassin")
+    assert itself > same
     # the ceilings still apply: father and son, different patronymics
     assert compare_names("Person", "SALMAN BIN MUHAMMAD", "MUHAMMAD BIN SALMAN") < T
     assert compare_names("Person", "Sergey Ivanovich Lavrov", "Sergey Viktorovich LAVROV") < T

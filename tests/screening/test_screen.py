@@ -80,3 +80,18 @@ def test_compare_pairs_keeps_rows_and_order(tmp_path: Path) -> None:
     assert [r["id"] for r in rows] == [p[0] for p in pairs[1:]]
     assert all(0.0 <= float(r["score"]) <= 1.0 for r in rows)
     assert float(rows[0]["score"]) > float(rows[-1]["score"])
+
+
+def test_a_hit_scores_as_compare_does_over_names_the_index_folded_together() -> None:
+    # The index keeps one of two names with one Latin form (a Cyrillic original and
+    # its transliteration); the hit is scored on both, as compare() scores the entity.
+    from weerbaar.matching import compare
+    from weerbaar.screening.entities import Entry
+    from weerbaar.screening.index import CandidateIndex
+
+    record = Record("Person", names=["Sergey Vladimirovich ILIN", "Сергей Владимирович ИЛЬИН"])
+    index = CandidateIndex.build([Entry("x-1", "ILIN", "Person", ["x"], record)])
+    query = Record("Person", names=["ILIN Vladimirovich Sergey"])
+    hits = Screener(index).match_record(query, threshold=0.0)
+    assert [h.entity_id for h in hits] == ["x-1"]
+    assert hits[0].score == compare(query, record).score

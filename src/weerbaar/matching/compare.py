@@ -294,8 +294,21 @@ SAME_WORDS_FLOOR = 2.587
 _SAME_WORDS = FEATURE_NAMES.index("same_words")
 
 
+_WORD_ORDER = FEATURE_NAMES.index("word_order")
+
+
 def _same_words(q: Name, c: Name, values: list[float]) -> bool:
     return q.person and values[_SAME_WORDS] == 1.0 and len(q.core) >= 2 and len(c.core) >= 2
+
+
+def _floor(q: Name, c: Name, values: list[float]) -> float | None:
+    """The log-odds floor of two person names of the same 2+ words: in the same
+    order the highest a name scores (:data:`NAME_CAP`: no variant of a name may
+    outscore the name itself; "Yasin Ali BAYNAH" was 0.971 against itself and
+    0.982 against "BAYNAH, Yassin"), in another order :data:`SAME_WORDS_FLOOR`."""
+    if not _same_words(q, c, values):
+        return None
+    return NAME_CAP if values[_WORD_ORDER] == 0.0 else SAME_WORDS_FLOOR
 
 
 def _ceiling(q: Name, c: Name, raw: Raw, model: NameModel) -> tuple[float, str, str] | None:
@@ -326,8 +339,9 @@ def name_logit(q: Name, c: Name, model: NameModel, weak: bool = False) -> float:
     logit = model.logit(values)
     if logit > NAME_CAP:
         logit = NAME_CAP
-    if logit < SAME_WORDS_FLOOR and _same_words(q, c, values):
-        logit = SAME_WORDS_FLOOR
+    floor = _floor(q, c, values)
+    if floor is not None and logit < floor:
+        logit = floor
     cap = _ceiling(q, c, raw, model)
     if cap is not None and cap[0] < logit:
         logit = cap[0]
@@ -388,16 +402,18 @@ def _explain_names(
         effect = score - sigmoid(logit - term + shape.baseline)
         if abs(effect) >= 0.005:
             contributions.append(Contribution(col, value, effect, _COLUMN_DOCS[col]))
-    if logit < SAME_WORDS_FLOOR and _same_words(q, c, values):
+    floor = _floor(q, c, values)
+    if floor is not None and logit < floor:
         contributions.append(
             Contribution(
                 "same_words_floor",
                 1.0,
-                sigmoid(SAME_WORDS_FLOOR) - score,
-                "the same name words in any order: at least 0.93",
+                sigmoid(floor) - score,
+                "the same name words: in the same order the highest name score (0.989),"
+                " in another order at least 0.93",
             )
         )
-        logit, score = SAME_WORDS_FLOOR, sigmoid(SAME_WORDS_FLOOR)
+        logit, score = floor, sigmoid(floor)
     cap = _ceiling(q, c, raw, model)
     if cap is not None and logit > cap[0]:
         contributions.append(Contribution(cap[1], 1.0, sigmoid(cap[0]) - score, cap[2]))

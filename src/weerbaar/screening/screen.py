@@ -93,6 +93,7 @@ class Screener:
         self.names = names
         self.min_similarity = min_similarity
         self._evidence: dict[int, Record] = {}
+        self._siblings: dict[int, dict[str, list[str]]] = {}
 
     @classmethod
     def open(cls, settings: Settings | None = None, *, progress: bool = False) -> Screener:
@@ -109,7 +110,7 @@ class Screener:
         hits: list[Hit] = []
         for found in self._worth_scoring(record):
             number = found.number
-            names = found.names[: self.names]
+            names = self._with_siblings(number, found.names[: self.names])
             # The score alone first (the query's names prepared once, no explanation);
             # only a reported hit is compared in full, for its explanation.
             if scorer.score(self._evidence_record(number), names) < floor:
@@ -140,6 +141,28 @@ class Screener:
             )
         hits.sort(key=lambda h: -h.score)
         return hits[:limit]
+
+    def _with_siblings(self, number: int, names: list[str]) -> list[str]:
+        """``names`` plus the entry's names the index folded into one of them (the
+        same Latin form: "Сергей ИЛЬИН" and "Sergey ILIN", "BAYNAH, Yasin Ali" and
+        "Yasin Ali BAYNAH"): the matcher may score them differently (across
+        scripts, in another word order), and a hit scores as ``compare()`` would."""
+        groups = self._siblings.get(number)
+        if groups is None:
+            entry = self.index.entry(number)
+            person = is_person(entry.schema)
+            by_latin: dict[str, list[str]] = {}
+            for text in record_names(entry.record):
+                by_latin.setdefault(prepare(text, person).latin, []).append(text)
+            groups = self._siblings[number] = {
+                text: group for group in by_latin.values() if len(group) > 1 for text in group
+            }
+        if not groups:
+            return names
+        out = list(names)
+        for name in names:
+            out.extend(t for t in groups.get(name, ()) if t not in out)
+        return out
 
     def _evidence_record(self, number: int) -> Record:
         """The entry as the scorer reads its other evidence: no name parts (screening
