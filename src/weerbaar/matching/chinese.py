@@ -22,20 +22,19 @@ readers of English hear as one and misspell: pinyin "x" (said "sh"), "sh" and
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
+
+from weerbaar.matching.syllables import Syllables
 
 _INITIAL = r"(?:hs|ch|sh|zh|ts|tz|ss|sz|[bpmfdtnlgkhjqxrzcsyw])?"
 _FINAL = (
     r"(?:iang|iong|uang|ueng|iung|ang|eng|ing|ong|ung|ieh|ien|iao|uai|uan|uei|ian|erh"
     r"|ai|ei|ao|ou|an|en|in|un|ua|uo|ia|ie|iu|ui|ue|ih|er|a|o|e|i|u|v)"
 )
-_SYLLABLES = re.compile(f"(?:{_INITIAL}{_FINAL}){{1,3}}")
-_SYLLABLE = re.compile(f"{_INITIAL}{_FINAL}")
-#: (pattern, replacement) in order: finals first, then initials.
-_KEY_STEPS = [
-    (re.compile(p), r)
-    for p, r in (
+#: Pinyin and Wade-Giles syllables; key steps in order: finals first, then initials.
+_PINYIN = Syllables(
+    f"{_INITIAL}{_FINAL}",
+    (
         (r"ung", "ong"),
         (r"ieh", "ie"),
         (r"ien", "ian"),
@@ -51,25 +50,21 @@ _KEY_STEPS = [
         (r"b", "p"),
         (r"d", "t"),
         (r"(?<!n)g", "k"),
-    )
-]
+    ),
+)
 
 
 @lru_cache(maxsize=100_000)
 def chinese_key(word: str) -> str | None:
     """The word's key if it reads as 1-3 Chinese syllables (lower-case ASCII), else
     None: "hsi" and "xi" -> "xi"; "chinping" and "jinping" -> "Cinping"."""
-    if not word.isalpha() or not word.isascii() or _SYLLABLES.fullmatch(word) is None:
-        return None
-    for pattern, repl in _KEY_STEPS:
-        word = pattern.sub(repl, word)
-    return word
+    return _PINYIN.key(word) if _PINYIN.reads(word) else None
 
 
 def one_chinese_syllable(word: str) -> bool:
     """Does a lower-case word read as exactly one Chinese syllable ("xi", "wang")?
     A Chinese name nearly always has one: the family name."""
-    return _SYLLABLE.fullmatch(word) is not None
+    return _PINYIN.one(word)
 
 
 _LOOSE = str.maketrans({"x": "S", "s": "S", "C": "Z"})

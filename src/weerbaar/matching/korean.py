@@ -14,8 +14,9 @@ come from the romanisation systems and common usage, not from any list.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
+
+from weerbaar.matching.syllables import Syllables
 
 #: Similarity of two spellings of one Korean family name.
 KOREAN_SURNAME_SIM = 0.95
@@ -95,11 +96,9 @@ def same_surname(a: str, b: str) -> bool:
 _KO_INITIAL = r"(?:kk|tt|pp|ss|jj|ch|sh|k|g|n|d|t|r|l|m|b|p|s|j|h)?"
 _KO_VOWEL = r"(?:yae|yeo|wae|weo|ya|ye|yo|yu|wa|wo|we|wi|ae|eo|eu|oe|oi|ui|oo|ee|a|e|i|o|u)"
 _KO_FINAL = r"(?:ng|k|n|t|l|m|p)?"
-_KO_SYLLABLES = re.compile(f"(?:{_KO_INITIAL}{_KO_VOWEL}{_KO_FINAL}){{1,3}}")
-_KO_SYLLABLE = re.compile(f"{_KO_INITIAL}{_KO_VOWEL}{_KO_FINAL}")
-_KO_STEPS = [
-    (re.compile(p), r)
-    for p, r in (
+_KOREAN = Syllables(
+    f"{_KO_INITIAL}{_KO_VOWEL}{_KO_FINAL}",
+    (
         (r"rh", "r"),
         (r"woo", "u"),
         (r"oo", "u"),
@@ -116,8 +115,8 @@ _KO_STEPS = [
         (r"r", "l"),
         (r"^[ln](?=[iy])", ""),
         (r"^yi", "i"),
-    )
-]
+    ),
+)
 
 
 @lru_cache(maxsize=100_000)
@@ -125,15 +124,11 @@ def korean_key(word: str) -> str | None:
     """The word's key if it reads as 1-3 Korean syllables in a Latin romanisation
     (or is a family-name spelling such as "park"), else None: "chol" and "cheol"
     -> "Col"; "ri", "lee" and "yi" -> "i"."""
-    if not word.isalpha() or not word.isascii():
-        return None
-    if _KO_SYLLABLES.fullmatch(word) is None:
-        if (word, word) not in _spellings():
+    if not _KOREAN.reads(word):
+        if word not in _family_names():
             return None
         word = _SURNAME_KEY.get(word, word)
-    for pattern, repl in _KO_STEPS:
-        word = pattern.sub(repl, word)
-    return word
+    return _KOREAN.key(word)
 
 
 #: Informal family-name spellings that read as no syllables ("park").
@@ -141,15 +136,15 @@ _SURNAME_KEY = {"park": "pak"}
 
 
 @lru_cache(maxsize=1)
-def _spellings() -> frozenset[tuple[str, str]]:
-    return frozenset((a, a) for group in SURNAME_SPELLINGS for a in group)
+def _family_names() -> frozenset[str]:
+    return frozenset(name for group in SURNAME_SPELLINGS for name in group)
 
 
 def is_family_name(word: str) -> bool:
     """Is a lower-case word a spelling of a Korean family name?"""
-    return (word, word) in _spellings()
+    return word in _family_names()
 
 
 def one_korean_syllable(word: str) -> bool:
     """Does a lower-case word read as exactly one Korean syllable ("yong", "chol")?"""
-    return _KO_SYLLABLE.fullmatch(word) is not None
+    return _KOREAN.one(word)
