@@ -226,16 +226,14 @@ def _token_similarity(a: Token, b: Token, mode: int) -> tuple[float, str]:
         if not same_fold:
             sim = max(0.0, sim - HAN_PENALTY)
     elif mode >= MODE_CHINESE:
-        if mode != MODE_KOREAN and sim < CHINESE_SIM:
-            ka = chinese_key(a.text)
-            if ka is not None and ka == chinese_key(b.text):
-                sim, how = CHINESE_SIM, "romanisation"
-            elif sim < CHINESE_LOOSE_SIM and loose_chinese_key(a.text) == loose_chinese_key(b.text):
-                sim, how = CHINESE_LOOSE_SIM, "sounds alike"
-        if mode != MODE_CHINESE and sim < CHINESE_SIM:
-            kk = korean_key(a.text)
-            if kk is not None and kk == korean_key(b.text):
-                sim, how = CHINESE_SIM, "romanisation"
+        if sim < CHINESE_SIM and _same_key(_MODE_KEYS[mode], a.text, b.text):
+            sim, how = CHINESE_SIM, "romanisation"
+        elif (
+            mode != MODE_KOREAN
+            and sim < CHINESE_LOOSE_SIM
+            and loose_chinese_key(a.text) == loose_chinese_key(b.text)
+        ):
+            sim, how = CHINESE_LOOSE_SIM, "sounds alike"
         if how not in _KEYED and _other_initial(a.text, b.text, mode):
             # one syllable with another first sound is another character: "yong"
             # (영) is not "jong" (정) nor "myong" (명); vowels vary in informal
@@ -258,11 +256,16 @@ def _other_initial(a: str, b: str, mode: int) -> bool:
         if on and one(a) and one(b):
             ka, kb = key(a), key(b)
             if ka is not None and kb is not None:
-                return _INITIAL.match(ka).group() != _INITIAL.match(kb).group()  # type: ignore[union-attr]
+                return _first_consonants(ka) != _first_consonants(kb)
     return False
 
 
-_INITIAL = re.compile(r"[^aeiouwy]*")
+def _first_consonants(key: str) -> str:
+    """The consonants a key starts with (the glides w and y count with the vowel)."""
+    return key[: len(key) - len(key.lstrip(_CONSONANTS))]
+
+
+_CONSONANTS = "".join(sorted(set("bcdfghjklmnpqrstvxzCSZ")))
 #: How a similarity was found when a romanisation key vouched for it.
 _KEYED = frozenset({"romanisation", "sounds alike"})
 
@@ -343,7 +346,16 @@ def _joins(one: Name, many: Name) -> list[tuple[int, int, int, float]]:
 ACRONYM_SIM = 0.85
 
 
-def _same_key(keys: tuple[Callable[[str], str | None], ...], a: str, b: str) -> bool:
+Key = Callable[[str], str | None]
+#: The romanisation keys each East Asian mode reads words with.
+_MODE_KEYS: dict[int, tuple[Key, ...]] = {
+    MODE_CHINESE: (chinese_key,),
+    MODE_KOREAN: (korean_key,),
+    MODE_EAST_ASIAN: (chinese_key, korean_key),
+}
+
+
+def _same_key(keys: tuple[Key, ...], a: str, b: str) -> bool:
     """Does any of the romanisation ``keys`` read two words as the same syllables?"""
     for key in keys:
         ka = key(a)
