@@ -292,8 +292,6 @@ _SAME_WORD: dict[tuple[int, bool], float] = {}
 #: structured records (``family_name_conflict``) stay below the threshold.
 SAME_WORDS_FLOOR = 2.587
 _SAME_WORDS = FEATURE_NAMES.index("same_words")
-
-
 _WORD_ORDER = FEATURE_NAMES.index("word_order")
 
 
@@ -309,6 +307,30 @@ def _floor(q: Name, c: Name, values: list[float]) -> float | None:
     if not _same_words(q, c, values):
         return None
     return NAME_CAP if values[_WORD_ORDER] == 0.0 else SAME_WORDS_FLOOR
+
+
+_FLOOR_DOC = (
+    "the same name words: in the same order the highest name score (0.989),"
+    " in another order at least 0.93"
+)
+
+
+def _bounded(
+    logit: float, q: Name, c: Name, values: list[float], raw: Raw, model: NameModel
+) -> tuple[float, list[tuple[str, float, str]]]:
+    """The log-odds with the floor (:func:`_floor`) and then the ceiling
+    (:func:`_ceiling`) applied, and each that moved it: (feature, log-odds
+    after, why). The one place both the fast path and ``compare()`` bound a score."""
+    moved: list[tuple[str, float, str]] = []
+    floor = _floor(q, c, values)
+    if floor is not None and logit < floor:
+        logit = floor
+        moved.append(("same_words_floor", floor, _FLOOR_DOC))
+    cap = _ceiling(q, c, raw, model)
+    if cap is not None and logit > cap[0]:
+        logit = cap[0]
+        moved.append((cap[1], cap[0], cap[2]))
+    return logit, moved
 
 
 def _ceiling(q: Name, c: Name, raw: Raw, model: NameModel) -> tuple[float, str, str] | None:
@@ -339,12 +361,7 @@ def name_logit(q: Name, c: Name, model: NameModel, weak: bool = False) -> float:
     logit = model.logit(values)
     if logit > NAME_CAP:
         logit = NAME_CAP
-    floor = _floor(q, c, values)
-    if floor is not None and logit < floor:
-        logit = floor
-    cap = _ceiling(q, c, raw, model)
-    if cap is not None and cap[0] < logit:
-        logit = cap[0]
+    logit, _ = _bounded(logit, q, c, values, raw, model)
     if weak and logit > WEAK_ALIAS_CAP:
         logit = WEAK_ALIAS_CAP
     return logit
@@ -402,22 +419,10 @@ def _explain_names(
         effect = score - sigmoid(logit - term + shape.baseline)
         if abs(effect) >= 0.005:
             contributions.append(Contribution(col, value, effect, _COLUMN_DOCS[col]))
-    floor = _floor(q, c, values)
-    if floor is not None and logit < floor:
-        contributions.append(
-            Contribution(
-                "same_words_floor",
-                1.0,
-                sigmoid(floor) - score,
-                "the same name words: in the same order the highest name score (0.989),"
-                " in another order at least 0.93",
-            )
-        )
-        logit, score = floor, sigmoid(floor)
-    cap = _ceiling(q, c, raw, model)
-    if cap is not None and logit > cap[0]:
-        contributions.append(Contribution(cap[1], 1.0, sigmoid(cap[0]) - score, cap[2]))
-        logit = cap[0]
+    logit, moved = _bounded(logit, q, c, values, raw, model)
+    for feature, after, doc in moved:
+        contributions.append(Contribution(feature, 1.0, sigmoid(after) - score, doc))
+        score = sigmoid(after)
     assert raw[0] is not None
     return logit, contributions, raw[0]
 
