@@ -20,7 +20,9 @@ import argparse
 import csv
 import itertools
 import json
+import random
 import sys
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -37,9 +39,9 @@ from weerbaar.matching.evaluation import (
     prf,
     shared_matching_dir,
 )
-from weerbaar.matching.features import measure
+from weerbaar.matching.features import FEATURE_NAMES, measure, measure_fast
 from weerbaar.matching.model import COLUMNS, ORG_MODEL, PERSON_MODEL, WEIGHTS_FILE, expand
-from weerbaar.matching.names import prepare
+from weerbaar.matching.names import Token, prepare
 
 #: Synthetic people on no list (MANIFEST §8), from this row on: the screening
 #: benchmark counts false alerts on the first 3,000 of each file, so those rows
@@ -52,44 +54,103 @@ NEGATIVE_SKIP = 10_000
 #: Synthetic people used per file, and list names paired with each.
 NEGATIVE_PEOPLE = 2_500
 NEGATIVE_NEAREST = 2
+#: List names scored per synthetic person when looking for aligned strangers.
+STRANGER_CANDIDATES = 200
+STRANGER_SEED = 20261203
 #: Regularisation strength (inverse); rounded weights keep the file stable.
 C = 1.0
 MIN_PRECISION = 0.95
 BENCH_WEIGHT = 3.0
 
 
-def near_misses(alias: list[Pair]) -> list[Pair]:
-    """Non-matches as screening meets them: each synthetic person paired with the
-    development list names (persons) nearest to it in letters (rapidfuzz
-    token-sort ratio). The alias pairs' negatives are other names of listed
-    entities; without these the model never saw a stranger whose every word
-    comes close to a listed name's, and scored some of them near 1."""
+def synthetic_people() -> list[tuple[str, int, str]]:
+    """(file tag, row number, full name) of the synthetic people the fit uses."""
     data = shared_matching_dir()
     if data is None:
         return []
-    listed = sorted({n for p in alias if is_person(p.schema) for n in (p.name1, p.name2)})
-    latin = [prepare(n, True).latin for n in listed]
-    out: list[Pair] = []
+    out: list[tuple[str, int, str]] = []
     for name in NEGATIVE_FILES:
         with (data / name).open(encoding="utf-8", newline="") as fh:
             rows = itertools.islice(
                 csv.DictReader(fh), NEGATIVE_SKIP, NEGATIVE_SKIP + NEGATIVE_PEOPLE
             )
-            for k, row in enumerate(rows):
-                query = row["full_name"]
-                found = process.extract(
-                    prepare(query, True).latin, latin, scorer=fuzz.token_sort_ratio,
-                    limit=NEGATIVE_NEAREST,
-                )  # fmt: skip
-                for _, _, j in found:
-                    pid = f"near-{name[27:-8]}-{k}-{j}"
-                    out.append(
-                        Pair(
-                            id=pid, schema="Person", name1=query, name2=listed[j], label=False,
-                            group="Person/same", cross_script=False, related=None,
-                            source="screening negatives", component=pid,
-                        )
-                    )  # fmt: skip
+            out.extend((name[27:-8], k, row["full_name"]) for k, row in enumerate(rows))
+    return out
+
+
+def listed_people(alias: list[Pair]) -> list[str]:
+    """The development list names of persons, sorted."""
+    return sorted({n for p in alias if is_person(p.schema) for n in (p.name1, p.name2)})
+
+
+def stranger(pid: str, query: str, listed: str) -> Pair:
+    return Pair(
+        id=pid, schema="Person", name1=query, name2=listed, label=False,
+        group="Person/same", cross_script=False, related=None,
+        source="screening negatives", component=pid,
+    )  # fmt: skip
+
+
+def near_misses(people: list[tuple[str, int, str]], listed: list[str]) -> list[Pair]:
+    """Non-matches as screening meets them: each synthetic person paired with the
+    development list names (persons) nearest to it in letters (rapidfuzz
+    token-sort ratio). The alias pairs' negatives are other names of listed
+    entities; without these the model never saw a stranger whose every word
+    comes close to a listed name's, and scored some of them near 1."""
+    latin = [prepare(n, True).latin for n in listed]
+    out: list[Pair] = []
+    for tag, k, query in people:
+        found = process.extract(
+            prepare(query, True).latin, latin, scorer=fuzz.token_sort_ratio,
+            limit=NEGATIVE_NEAREST,
+        )  # fmt: skip
+        out.extend(stranger(f"near-{tag}-{k}-{j}", query, listed[j]) for _, _, j in found)
+    return out
+
+
+def _word_keys(token: Token) -> set[tuple[str, str]]:
+    return {("skeleton", token.skeleton[:2]), ("sound", token.phonetic[:2])}
+
+
+def aligned_strangers(people: list[tuple[str, int, str]], listed: list[str]) -> list[Pair]:
+    """Non-matches that exhaustive scoring meets: a synthetic person and a list name
+    (any script) in which every word of the person's name finds a counterpart,
+    however loose (a consonant skeleton across scripts, a spelling). Candidates
+    share a 2-letter skeleton or sound key with each word (at most
+    ``STRANGER_CANDIDATES`` per person, a seeded sample); a pair is kept when the
+    alignment leaves no query word unmatched and aligns two words or more. The
+    rule reads features, not the model's score, so a fresh fit stays the same.
+    Without them the model read "every word aligned" as a match even when each
+    alignment was weak, and scored strangers such as 'Soňa Kolář' against
+    'حسن قدور' at 0.94."""
+    postings: dict[tuple[str, str], list[int]] = {}
+    for j, name in enumerate(listed):
+        keys: set[tuple[str, str]] = set()
+        for t in prepare(name, True).core:
+            keys |= _word_keys(t)
+        for key in keys:
+            postings.setdefault(key, []).append(j)
+    unmatched = FEATURE_NAMES.index("query_unmatched")
+    single = FEATURE_NAMES.index("single_word")
+    rng = random.Random(STRANGER_SEED)
+    out: list[Pair] = []
+    for tag, k, query in people:
+        q = prepare(query, True)
+        if len(q.core) < 2:
+            continue
+        hits: Counter[int] = Counter()
+        for t in q.core:
+            found: set[int] = set()
+            for key in _word_keys(t):
+                found.update(postings.get(key, ()))
+            hits.update(found)
+        candidates = sorted(j for j, n in hits.items() if n >= len(q.core))
+        if len(candidates) > STRANGER_CANDIDATES:
+            candidates = sorted(rng.sample(candidates, STRANGER_CANDIDATES))
+        for j in candidates:
+            values, _ = measure_fast(q, prepare(listed[j], True))
+            if values[unmatched] == 0 and values[single] == 0:
+                out.append(stranger(f"aligned-{tag}-{k}-{j}", query, listed[j]))
     return out
 
 
@@ -177,9 +238,13 @@ def main() -> int:
 
     alias = load_alias_pairs(variants_only=True)
     bench = load_name_bench()
-    near = near_misses(alias)
-    pairs = alias + bench + near
-    weights = np.array([1.0] * len(alias) + [BENCH_WEIGHT] * len(bench) + [1.0] * len(near))
+    people, listed = synthetic_people(), listed_people(alias)
+    near = near_misses(people, listed)
+    strangers = aligned_strangers(people, listed)
+    pairs = alias + bench + near + strangers
+    weights = np.array(
+        [1.0] * len(alias) + [BENCH_WEIGHT] * len(bench) + [1.0] * (len(near) + len(strangers))
+    )
     groups = np.array([p.component or p.id for p in pairs])
     y = np.array([p.label for p in pairs], dtype=int)
     x = features(pairs)
@@ -209,15 +274,19 @@ def main() -> int:
     threshold = best[1]
     nb = na + len(bench)
     bench_prf = prf(list(oof[na:nb]), [p.label for p in bench], threshold)
-    near_alerts = float(np.mean(oof[nb:] >= threshold)) if near else 0.0
+    nn = nb + len(near)
+    near_alerts = float(np.mean(oof[nb:nn] >= threshold)) if near else 0.0
+    stranger_alerts = float(np.mean(oof[nn:] >= threshold)) if strangers else 0.0
     out = {"threshold": threshold, **out}
     out["fitted_on"] = {
         "alias_variant_pairs": na,
         "name_bench_pairs": len(bench),
         "screening_near_miss_pairs": len(near),
+        "aligned_stranger_pairs": len(strangers),
         "out_of_fold_macro_f1": round(best[0], 4),
         "out_of_fold_name_bench_f1": round(bench_prf.f1, 4),
         "out_of_fold_near_miss_alerts": round(near_alerts, 4),
+        "out_of_fold_aligned_stranger_alerts": round(stranger_alerts, 4),
     }
     text = json.dumps(out, indent=1, sort_keys=False) + "\n"
     print(text)
