@@ -54,7 +54,9 @@ NEGATIVE_SKIP = 10_000
 #: Synthetic people used per file, and list names paired with each.
 NEGATIVE_PEOPLE = 2_500
 NEGATIVE_NEAREST = 2
-#: List names scored per synthetic person when looking for aligned strangers.
+#: Synthetic people per file, and list names scored per person, when looking
+#: for aligned strangers.
+STRANGER_PEOPLE = 10_000
 STRANGER_CANDIDATES = 200
 STRANGER_SEED = 20261203
 #: Regularisation strength (inverse); rounded weights keep the file stable.
@@ -63,8 +65,8 @@ MIN_PRECISION = 0.95
 BENCH_WEIGHT = 3.0
 
 
-def synthetic_people() -> list[tuple[str, int, str]]:
-    """(file tag, row number, full name) of the synthetic people the fit uses."""
+def synthetic_people(count: int) -> list[tuple[str, int, str]]:
+    """(file tag, row number, full name) of ``count`` synthetic people per file."""
     data = shared_matching_dir()
     if data is None:
         return []
@@ -72,7 +74,7 @@ def synthetic_people() -> list[tuple[str, int, str]]:
     for name in NEGATIVE_FILES:
         with (data / name).open(encoding="utf-8", newline="") as fh:
             rows = itertools.islice(
-                csv.DictReader(fh), NEGATIVE_SKIP, NEGATIVE_SKIP + NEGATIVE_PEOPLE
+                csv.DictReader(fh), NEGATIVE_SKIP, NEGATIVE_SKIP + count
             )
             out.extend((name[27:-8], k, row["full_name"]) for k, row in enumerate(rows))
     return out
@@ -132,6 +134,7 @@ def aligned_strangers(people: list[tuple[str, int, str]], listed: list[str]) -> 
             postings.setdefault(key, []).append(j)
     unmatched = FEATURE_NAMES.index("query_unmatched")
     single = FEATURE_NAMES.index("single_word")
+    substituted = FEATURE_NAMES.index("substituted")
     rng = random.Random(STRANGER_SEED)
     out: list[Pair] = []
     for tag, k, query in people:
@@ -149,7 +152,7 @@ def aligned_strangers(people: list[tuple[str, int, str]], listed: list[str]) -> 
             candidates = sorted(rng.sample(candidates, STRANGER_CANDIDATES))
         for j in candidates:
             values, _ = measure_fast(q, prepare(listed[j], True))
-            if values[unmatched] == 0 and values[single] == 0:
+            if values[single] == 0 and (values[unmatched] == 0 or values[substituted] >= 1):
                 out.append(stranger(f"aligned-{tag}-{k}-{j}", query, listed[j]))
     return out
 
@@ -238,9 +241,9 @@ def main() -> int:
 
     alias = load_alias_pairs(variants_only=True)
     bench = load_name_bench()
-    people, listed = synthetic_people(), listed_people(alias)
-    near = near_misses(people, listed)
-    strangers = aligned_strangers(people, listed)
+    listed = listed_people(alias)
+    near = near_misses(synthetic_people(NEGATIVE_PEOPLE), listed)
+    strangers = aligned_strangers(synthetic_people(STRANGER_PEOPLE), listed)
     pairs = alias + bench + near + strangers
     weights = np.array(
         [1.0] * len(alias) + [BENCH_WEIGHT] * len(bench) + [1.0] * (len(near) + len(strangers))

@@ -147,6 +147,15 @@ def test_skeleton() -> None:
     assert skeleton("") == ""
 
 
+def test_skeleton_keeps_w_b_and_f_apart() -> None:
+    # و, ب and ف are three letters: Awad (عواض) is not Abd, nor Afad
+    assert skeleton("awad") != skeleton("abd")
+    assert skeleton("awad") != skeleton("afad")
+    assert skeleton("vali") == skeleton("wali")  # ولی, in Persian or Arabic spelling
+    assert skeleton("pasha") == skeleton("basha")  # Arabic has no p
+    assert skeleton("mustapha") == skeleton("mustafa")
+
+
 def test_khmer_consonants_vowels_and_inherent_vowel() -> None:
     assert latinize("ប៉ុល ពត") == "pol pot"  # musikatoan makes b a p; ពត has no vowel
     assert latinize("កម្ពុជា").startswith("kamp")  # a subscript consonant after coeng

@@ -150,6 +150,10 @@ NAME_CAP = 4.5
 #: Log-odds ceiling of a person matched on one word only when one of the names
 #: has more ("Sara Jones" vs an alias "SARA"): score 0.27, never a hit alone.
 ONE_WORD_CAP = -1.0
+#: Log-odds ceiling (score 0.12) of a person's one-word name found only inside a
+#: longer name: a middle word alone ("Ahmad" in "Faysal Ahmad Bin Ali
+#: Al-Zahrani") stands for thousands, and scores below a first or last name alone.
+INSIDE_CAP = -2.0
 #: Below this similarity a lone aligned word is "spelled differently" (the same
 #: word, or the same after transliteration, scores 0.92 or more).
 SPELLED_SIM = 0.92
@@ -188,7 +192,8 @@ def _cap(q: Name, c: Name, raw: Raw) -> tuple[float, str, str] | None:
       ("al-Ahmad" vs "Mahad Warsame Qalley KARATE", "Fresa" vs "Chavez Frias").
     - one_word_inside: a person's name of one identifying word matches only a
       middle word of a name of three or more ("al-Ahmad" vs "Faysal Ahmad Bin Ali
-      Al-Zahrani"); its first or last word ("Erdogan") is left to the model.
+      Al-Zahrani"): at most 0.12; its first or last word ("Erdogan") is left to
+      the model.
     - one_word_variant: one name word aligned, not the same word: at most 0.82,
       below one word the same (0.83).
     - patronymic_conflict: both names give a patronymic and they differ
@@ -233,7 +238,7 @@ def _cap(q: Name, c: Name, raw: Raw) -> tuple[float, str, str] | None:
         )
     if person and core_pairs == 1 and (_inside(q, c, used_c) or _inside(c, q, used_q)):
         return (
-            ONE_WORD_CAP,
+            INSIDE_CAP,
             "one_word_inside",
             "a one-word name found only inside a longer name, not as its first or last name",
         )

@@ -871,7 +871,7 @@ _SKEL_CLUSTERS = [
     ("qu", "KW"),
 ]  # fmt: skip
 _SKEL_CLASS = {
-    "b": "b", "p": "b", "f": "b", "F": "b", "v": "b", "w": "b",
+    "b": "b", "p": "b", "f": "f", "F": "f", "v": "w", "w": "w",
     "k": "k", "K": "k", "q": "k", "g": "y", "G": "y", "j": "y", "J": "y", "y": "y",
     "d": "d", "D": "d", "t": "t", "T": "t", "s": "s", "z": "s", "Z": "s", "S": "x",
     "C": "x", "h": "h", "H": "h", "l": "l", "r": "r", "m": "m", "n": "n",
@@ -893,7 +893,8 @@ def skeleton(latin: str) -> str:
       and 'j' -> 'j'; 'kh' -> 'h'; 'gh' -> 'g'; 'ph' -> 'f'; 'th' -> 't'; 'dh' -> 'd';
       'ck' -> 'k'; 'ts'/'tz' -> 's'; 'x' -> 'ks'; 'qu' -> 'kw';
     * 'c' before e/i/y -> 's', else 'k'; 'q' -> 'k'; 'z' -> 's'; 'p' -> 'b' (Arabic has no
-      p); 'v' and 'w' -> 'w' (Hebrew ו, Arabic و);
+      p); 'v' and 'w' -> 'w' (Hebrew ו, Arabic و); 'f' and 'ph' -> 'f' (ف, פ): three
+      letters of the abjads, so 'Awad' is not 'Abd' nor 'Afad';
     * 'y' and 'w' are kept only as semivowels: at word start or before a vowel;
     * a word-final 'h' after a vowel is dropped (Sarah / שרה, Fatimah / فاطمة);
     * doubled letters are collapsed;
