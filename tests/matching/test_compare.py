@@ -643,3 +643,10 @@ def test_every_word_loosely_aligned_is_no_match(query: str, listed: str) -> None
     # strangers whose every word finds a counterpart by a consonant skeleton or
     # a loose spelling: all scored 0.8-0.99 before the fit saw such pairs
     assert compare_names("Person", query, listed) < T, (query, listed)
+
+
+def test_han_syllables_run_together_must_be_the_same_syllables() -> None:
+    # 健婷 is "jian ting": "Jiantong" is another given name, "Jianting" the same
+    assert compare_names("Person", "王健婷", "Wang Jianting") >= T
+    assert compare_names("Person", "健 婷 王", "WANG, Jiantong") < T
+    assert compare_names("Person", "习近平", "Xi Jinping") >= T

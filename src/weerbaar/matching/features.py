@@ -33,6 +33,7 @@ from weerbaar.matching.names import (
     SYLLABLE_GROUPS,
     Name,
     Token,
+    fold,
 )
 from weerbaar.matching.nicknames import NICKNAME_SIM, is_nickname
 from weerbaar.matching.places import place_of
@@ -299,10 +300,12 @@ def sound_key(word: str) -> str:
 JOIN_MIN = 0.8
 
 
-def _joins(one: Name, many: Name) -> list[tuple[int, int, int, float]]:
+def _joins(one: Name, many: Name, mode: int) -> list[tuple[int, int, int, float]]:
     """Tokens of ``one`` that equal 2-3 adjacent tokens of ``many`` run together
     ("goodwill" ~ "good will", "jinping" ~ "jin ping"), or their initials
-    (:func:`_acronyms`): (i, start, end, similarity)."""
+    (:func:`_acronyms`): (i, start, end, similarity). With a name in Han or
+    Hangul (``MODE_HAN``) the syllables run together must be the word's own, as
+    for single words: "jian ting" (健婷) is not "Jiantong"."""
     found: list[tuple[int, int, int, float]] = []
     pm = many.fast
     low, high = pm.join_min, pm.join_max
@@ -333,6 +336,8 @@ def _joins(one: Name, many: Name) -> list[tuple[int, int, int, float]]:
                 elif sim < JOIN_MIN and keys and _same_key(keys, text, joined):
                     # "chin ping" (Wade-Giles) ~ "jinping" (pinyin); "un chong" ~ "unjong"
                     sim = CHINESE_SIM
+                elif mode == MODE_HAN and sim < 1.0 and fold(text) != fold(joined):
+                    sim = max(0.0, sim - HAN_PENALTY)
                 if sim >= JOIN_MIN or (abjad and sim >= JOIN_MIN * 0.95):
                     found.append((i, s, e, sim))
     if one.fast.acronyms:
@@ -487,7 +492,7 @@ def _align(
             pm.join_max < 0 or po.max_len < pm.join_min or po.min_len > pm.join_max
         ) and not po.acronyms:
             continue
-        joins = _joins(one, many)
+        joins = _joins(one, many, mode)
         if not joins:
             continue
         if len(joins) > 1:
