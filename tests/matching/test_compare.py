@@ -650,3 +650,10 @@ def test_han_syllables_run_together_must_be_the_same_syllables() -> None:
     assert compare_names("Person", "王健婷", "Wang Jianting") >= T
     assert compare_names("Person", "健 婷 王", "WANG, Jiantong") < T
     assert compare_names("Person", "习近平", "Xi Jinping") >= T
+
+
+def test_a_korean_family_name_opens_or_closes_the_name() -> None:
+    # 瑜 (yu), in the middle of a Chinese name written a character a word, is no
+    # family name Ryu; 유 opening "유 진" may be
+    assert compare_names("Person", "颖 瑜 金", "RYU JIN") < T
+    assert compare_names("Person", "유 진", "RYU JIN") >= T

@@ -642,15 +642,18 @@ _NO_LONE: tuple[bool, ...] = ()
 
 
 def _lone_syllables(name: Name) -> tuple[bool, ...]:
-    """For each token: is it a word of one syllable of a name in Chinese characters
-    or Korean letters (a family name: "박" in "박 지성", not "유" in "유진")?"""
+    """For each token: is it a word of one syllable that opens or closes a name in
+    Chinese characters or Korean letters (a family name: "박" in "박 지성", not
+    "유" in "유진", nor "瑜" in "颖 瑜 金", given names written one character a
+    word)?"""
     groups = name.groups
     if groups is None:
         return (False,) * len(name.tokens)
     sizes: dict[int, int] = {}
     for g in groups:
         sizes[g] = sizes.get(g, 0) + 1
-    return tuple(sizes[g] == 1 for g in groups)
+    ends = (groups[0], groups[-1])
+    return tuple(sizes[g] == 1 and g in ends for g in groups)
 
 
 def _rotated(order: list[tuple[int, int]]) -> bool:
