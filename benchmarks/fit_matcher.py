@@ -73,9 +73,7 @@ def synthetic_people(count: int) -> list[tuple[str, int, str]]:
     out: list[tuple[str, int, str]] = []
     for name in NEGATIVE_FILES:
         with (data / name).open(encoding="utf-8", newline="") as fh:
-            rows = itertools.islice(
-                csv.DictReader(fh), NEGATIVE_SKIP, NEGATIVE_SKIP + count
-            )
+            rows = itertools.islice(csv.DictReader(fh), NEGATIVE_SKIP, NEGATIVE_SKIP + count)
             out.extend((name[27:-8], k, row["full_name"]) for k, row in enumerate(rows))
     return out
 
