@@ -657,3 +657,9 @@ def test_a_korean_family_name_opens_or_closes_the_name() -> None:
     # family name Ryu; 유 opening "유 진" may be
     assert compare_names("Person", "颖 瑜 金", "RYU JIN") < T
     assert compare_names("Person", "유 진", "RYU JIN") >= T
+
+
+def test_a_persons_run_together_initials_are_initials() -> None:
+    # "EL JT" (an alias) spells the initials of any J. T.: initials alone are no hit
+    assert compare_names("Person", "Josefina Torres", "EL JT") < T
+    assert compare_names("Person", "JC Juncker", "Jean-Claude Juncker") >= T

@@ -522,6 +522,9 @@ def _align(
                 order.append((i, s))
             core += 1
             worst = min(worst, sim)
+            if how == "acronym" and one.person:
+                # a person's run-together initials ("JT") are initials
+                initials += 1
     scored: list[tuple[float, int, int, float, str]] = []
     qt, ct = q.tokens, c.tokens
     qroot, croot = pq.root_weights, pc.root_weights
