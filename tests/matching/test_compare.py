@@ -663,3 +663,16 @@ def test_a_persons_run_together_initials_are_initials() -> None:
     # "EL JT" (an alias) spells the initials of any J. T.: initials alone are no hit
     assert compare_names("Person", "Josefina Torres", "EL JT") < T
     assert compare_names("Person", "JC Juncker", "Jean-Claude Juncker") >= T
+
+
+def test_a_korean_given_name_of_two_words_matches_as_a_whole() -> None:
+    # "Ri Su Yong", as the UN writes it: Su Yong is one given name
+    assert compare_names("Person", "Lee Su Yong", "RI Myong Su") < T
+    assert compare_names("Person", "Kim Su Yong", "KIM Myong Su") < T
+    assert compare_names("Person", "Su Yong Lee", "RI Su Yong") >= T
+
+
+def test_korean_family_names_and_aspirates_as_north_korea_writes_them() -> None:
+    # 정 is Jung, Jeong or Chong; North Korea writes aspirated t as "th"
+    assert compare_names("Person", "Jung Kyung Taek", "CHONG Kyong Thaek") >= T
+    assert korean_key("thaek") == korean_key("taek")

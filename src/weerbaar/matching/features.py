@@ -535,6 +535,8 @@ def _align(
     qlone = clone = _NO_LONE
     if mode == MODE_HAN:
         qlone, clone = _lone_syllables(q), _lone_syllables(c)
+    elif mode == MODE_KOREAN or mode == MODE_EAST_ASIAN:
+        qlone, clone = _name_ends(q), _name_ends(c)
     for i, at in enumerate(qtexts):
         if i in used_q:
             continue
@@ -553,12 +555,16 @@ def _align(
                     found = sims[key] = _token_similarity(qt[i], ct[j], mode)
                 sim, how = found
                 if (
-                    mode == MODE_HAN
+                    qlone
                     and sim < KOREAN_SURNAME_SIM
-                    and (qlone[i] or clone[j])
+                    and (
+                        (qlone[i] or clone[j]) if mode == MODE_HAN else (qlone[i] and clone[j])
+                    )
                     and same_surname(at, bt)
                 ):
-                    # a family name of one syllable: 이 is "i", Lee, Yi or Ri
+                    # a family name of one syllable: 이 is "i", Lee, Yi or Ri; in
+                    # Latin letters on both sides, where it opens or closes both
+                    # names: 정 is "Jung" and "Chong"
                     sim, how = KOREAN_SURNAME_SIM, "romanisation"
                 if (
                     sim < CUT_SIM
@@ -642,6 +648,12 @@ def _cut(a: Token, b: Token, a_last: bool, b_last: bool) -> bool:
 
 
 _NO_LONE: tuple[bool, ...] = ()
+
+
+def _name_ends(name: Name) -> tuple[bool, ...]:
+    """For each token: does it open or close the name (where a family name is)?"""
+    n = len(name.tokens)
+    return tuple(k == 0 or k == n - 1 for k in range(n))
 
 
 def _lone_syllables(name: Name) -> tuple[bool, ...]:

@@ -88,18 +88,20 @@ def same_surname(a: str, b: str) -> bool:
 # informal spellings ("Kim Cheol Woong", "Lee Su-yong"). A word that reads as one
 # to three Korean syllables gets a key in which those spellings are one:
 # "eo"/"o" (MR's o-breve), "eu"/"u" (u-breve), "oo"/"u" and "ee"/"i" (informal),
-# "woo"/"u", "oi"/"oe", "sh"/"s"; the plain and voiced stops (MR k, t, p, ch and
-# RR g, d, b, j); r and l; and the initial r, l or n that South Korea drops
+# "woo"/"u", "oi"/"oe", "sh"/"s"; "th"/"t" and "ph"/"p" (aspirates as North
+# Korea writes them: "Thaek", "Phyong"); the plain and voiced stops (MR k, t, p,
+# ch and RR g, d, b, j); r and l; and the initial r, l or n that South Korea drops
 # before i and y ("Ri", "Li", "Lee", "Yi" and "I" are one family name; "Ryong"
 # is "Yong").
 
-_KO_INITIAL = r"(?:kk|tt|pp|ss|jj|ch|sh|k|g|n|d|t|r|l|m|b|p|s|j|h)?"
+_KO_INITIAL = r"(?:kk|tt|pp|ss|jj|ch|sh|th|ph|k|g|n|d|t|r|l|m|b|p|s|j|h)?"
 _KO_VOWEL = r"(?:yae|yeo|wae|weo|ya|ye|yo|yu|wa|wo|we|wi|ae|eo|eu|oe|oi|ui|oo|ee|a|e|i|o|u)"
 _KO_FINAL = r"(?:ng|k|n|t|l|m|p)?"
 _KOREAN = Syllables(
     f"{_KO_INITIAL}{_KO_VOWEL}{_KO_FINAL}",
     (
         (r"rh", "r"),
+        (r"(?<=[tp])h", ""),
         (r"woo", "u"),
         (r"oo", "u"),
         (r"ee", "i"),

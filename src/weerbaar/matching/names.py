@@ -419,6 +419,19 @@ def _hyphen_groups(text: str, tokens: tuple[Token, ...]) -> tuple[int, ...] | No
     return tuple(groups)
 
 
+def _korean_given_name(tokens: tuple[Token, ...]) -> tuple[int, ...] | None:
+    """For a Korean person's name of three syllables in Latin letters with a family
+    name at one end only: the other two are one given name ("Ri Su Yong" -> (0, 1,
+    1), "Su Yong Lee" -> (0, 0, 1)), as a hyphen would say. None when it is not
+    clear which end is the family name ("Kim Sung Ho"? "Ho" is one too)."""
+    if len(tokens) != 3 or any(t.kind not in _CORE_KINDS for t in tokens):
+        return None
+    first, last = is_family_name(tokens[0].text), is_family_name(tokens[2].text)
+    if first == last:
+        return None
+    return (0, 1, 1) if first else (0, 0, 1)
+
+
 @lru_cache(maxsize=1)
 def _numbers() -> dict[tuple[str, ...], str]:
     """Number words and ordinals in many languages -> digits ("forty three" -> "43")."""
@@ -640,6 +653,8 @@ def prepare(text: str, person: bool) -> Name:
     )
     if (chinese or korean) and "-" in folded:
         groups = _hyphen_groups(folded, tokens)
+    elif korean and groups is None:
+        groups = _korean_given_name(tokens)
     return Name(
         original=text,
         script=script,
