@@ -535,7 +535,7 @@ def _align(
     qlone = clone = _NO_LONE
     if mode == MODE_HAN:
         qlone, clone = _lone_syllables(q), _lone_syllables(c)
-    elif mode == MODE_KOREAN or mode == MODE_EAST_ASIAN:
+    elif mode in (MODE_KOREAN, MODE_EAST_ASIAN):
         qlone, clone = _name_ends(q), _name_ends(c)
     for i, at in enumerate(qtexts):
         if i in used_q:
@@ -557,9 +557,7 @@ def _align(
                 if (
                     qlone
                     and sim < KOREAN_SURNAME_SIM
-                    and (
-                        (qlone[i] or clone[j]) if mode == MODE_HAN else (qlone[i] and clone[j])
-                    )
+                    and ((qlone[i] or clone[j]) if mode == MODE_HAN else (qlone[i] and clone[j]))
                     and same_surname(at, bt)
                 ):
                     # a family name of one syllable: 이 is "i", Lee, Yi or Ri; in
