@@ -676,3 +676,24 @@ def test_korean_family_names_and_aspirates_as_north_korea_writes_them() -> None:
     # 정 is Jung, Jeong or Chong; North Korea writes aspirated t as "th"
     assert compare_names("Person", "Jung Kyung Taek", "CHONG Kyong Thaek") >= T
     assert korean_key("thaek") == korean_key("taek")
+
+
+def test_hangul_against_revised_romanization() -> None:
+    # 서연 is "so yon" in McCune-Reischauer and "Seo-yeon" in Revised Romanization
+    assert compare_names("Person", "서연 이", "Lee Seo-yeon") >= T
+    assert compare_names("Person", "정은 김", "Kim Jeong-eun") >= T
+    assert compare_names("Person", "서연 이", "i-Soon") < T
+    # Korean keys are for Korean letters: 瑜 (yu) is no Ryu
+    assert compare_names("Person", "유 진", "RYU JIN") >= T
+
+
+def test_a_name_in_characters_needs_its_family_name() -> None:
+    assert compare_names("Person", "유진 박", "YU Jin") < T
+    assert compare_names("Person", "유진 박", "Yujin PARK") >= T
+
+
+def test_the_same_syllables_in_other_characters_are_another_name() -> None:
+    # 陈明国 and 明 晨 郭 both read "chen ming guo"
+    assert compare_names("Person", "明 晨 郭", "陈明国") < T
+    assert compare_names("Person", "陈明国", "明 陈 国") >= T
+    assert compare_names("Person", "Сергей Иванов", "Иванов Сергей") >= T

@@ -20,6 +20,7 @@ from weerbaar.matching.features import (
     _aligned,
     _mode,
     is_acronym,
+    lone_syllables,
     measure_fast,
     swapped_fathers,
     token_similarity,
@@ -27,7 +28,7 @@ from weerbaar.matching.features import (
 )
 from weerbaar.matching.features import values as feature_values
 from weerbaar.matching.model import COLUMNS, NameModel, expand, load_models, sigmoid
-from weerbaar.matching.names import KIND_GENERIC, Name, prepare
+from weerbaar.matching.names import KIND_GENERIC, SYLLABLE_GROUPS, Name, prepare
 from weerbaar.matching.record import Record
 
 PERSON_SCHEMATA = frozenset({"Person"})
@@ -184,6 +185,9 @@ def _cap(q: Name, c: Name, raw: Raw) -> tuple[float, str, str] | None:
       the model.
     - initials_only: every aligned name word of a person rests on an initial
       ("N. N." vs "Nursultan Nazarbayev").
+    - family_name_missing: a person's name in Chinese characters or Korean letters,
+      written with spaces, whose one-syllable family name at either end found no
+      counterpart ("유진 박" vs "YU Jin": the given name only).
     - fathers_swapped: "X bin Y" against "Y bin X" (father and son).
     - number_conflict: both names carry numbers, none in common ("Unit 12" vs
       "Unit 21", "Fund II" vs "Fund III").
@@ -223,6 +227,12 @@ def _cap(q: Name, c: Name, raw: Raw) -> tuple[float, str, str] | None:
         return ONE_WORD_CAP, "one_word_only", "a person matched on one name word only"
     if person and core_pairs and raw[7] >= core_pairs:
         return ONE_WORD_CAP, "initials_only", "a person matched on initials only"
+    if person and (_family_missing(q, used_q) or _family_missing(c, used_c)):
+        return (
+            ONE_WORD_CAP,
+            "family_name_missing",
+            "the family name of a name in Chinese characters or Korean letters has no counterpart",
+        )
     if person and swapped_fathers(q, c, raw[9]):
         return ONE_WORD_CAP, "fathers_swapped", "a father's name (after bin/ibn) swapped"
     if (
@@ -253,6 +263,16 @@ def _cap(q: Name, c: Name, raw: Raw) -> tuple[float, str, str] | None:
             "one name word only, and not the same word: never above the same word",
         )
     return None
+
+
+def _family_missing(name: Name, used: set[int]) -> bool:
+    """Is a name in Han or Hangul, written with spaces, left without its family name:
+    every one-syllable word at its ends unaligned ("박" of "유진 박" against "YU
+    Jin", whose words both stand for the given name 유진)?"""
+    if name.groups is None or name.script not in SYLLABLE_GROUPS:
+        return False
+    ends = [i for i, lone in enumerate(lone_syllables(name)) if lone]
+    return bool(ends) and not any(i in used for i in ends)
 
 
 #: A longer name has at least this many identifying words for :func:`_inside`.
@@ -298,10 +318,19 @@ _SAME_WORD: dict[tuple[int, bool], float] = {}
 SAME_WORDS_FLOOR = 2.587
 _SAME_WORDS = FEATURE_NAMES.index("same_words")
 _WORD_ORDER = FEATURE_NAMES.index("word_order")
+_ORIGINAL_SCRIPT = FEATURE_NAMES.index("original_script_difference")
 
 
 def _same_words(q: Name, c: Name, values: list[float]) -> bool:
-    return q.person and values[_SAME_WORDS] == 1.0 and len(q.core) >= 2 and len(c.core) >= 2
+    """The same 2+ words, and in one non-Latin script the same letters in any order:
+    陈明国 and "明 晨 郭" romanise alike, but 陈 is not 晨 nor 国 郭."""
+    return (
+        q.person
+        and values[_SAME_WORDS] == 1.0
+        and len(q.core) >= 2
+        and len(c.core) >= 2
+        and (values[_ORIGINAL_SCRIPT] == 0.0 or sorted(q.letters) == sorted(c.letters))
+    )
 
 
 def _floor(q: Name, c: Name, values: list[float]) -> float | None:

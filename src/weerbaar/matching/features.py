@@ -102,6 +102,11 @@ MODE_CHINESE = 4
 MODE_KOREAN = 5
 #: Both names read as Chinese and as Korean syllables ("Kim Jong Un"): both keys.
 MODE_EAST_ASIAN = 6
+#: As MODE_HAN, for a person's name in Korean letters: Korean romanisation keys
+#: count (서 is "so" and "seo"), Chinese ones do not.
+MODE_HANGUL = 7
+#: The modes of a name written a syllable a character (Han, Hangul).
+_SYLLABLE_MODES = (MODE_HAN, MODE_HANGUL)
 #: Similarity of two romanisations of the same Chinese syllables.
 CHINESE_SIM = 0.92
 #: Two pinyin spellings a reader of English confuses (Xi, Shi, Si): see chinese.py.
@@ -215,7 +220,13 @@ def _token_similarity(a: Token, b: Token, mode: int) -> tuple[float, str]:
         # "Akbari" is not "Akbar", "Mohammadi" not "Mohammad" (in Latin letters too:
         # two different words, not aligned)
         sim, how = LATIN_NISBA_SIM, "-i ending"
-    elif mode == MODE_HAN:
+    elif mode in _SYLLABLE_MODES:
+        if _same_key(_MODE_KEYS[mode], a.text, b.text):
+            # one syllable in two romanisations: 서 is "so" (McCune-Reischauer)
+            # and "seo" (Revised Romanization); 近 "jin" and "chin" (Wade-Giles)
+            if sim < CHINESE_SIM:
+                sim, how = CHINESE_SIM, "romanisation"
+            return sim, how
         if same_fold and _other_syllable(a.text, b.text):
             # the fold reads j as y (Slavic, German): in a romanised Chinese or
             # Korean name "yong" (영/勇) and "jong" (정) are two characters
@@ -304,7 +315,7 @@ def _joins(one: Name, many: Name, mode: int) -> list[tuple[int, int, int, float]
     """Tokens of ``one`` that equal 2-3 adjacent tokens of ``many`` run together
     ("goodwill" ~ "good will", "jinping" ~ "jin ping"), or their initials
     (:func:`_acronyms`): (i, start, end, similarity). With a name in Han or
-    Hangul (``MODE_HAN``) the syllables run together must be the word's own, as
+    Hangul (``MODE_HAN``, ``MODE_HANGUL``) the syllables run together must be the word's own, as
     for single words: "jian ting" (健婷) is not "Jiantong"."""
     found: list[tuple[int, int, int, float]] = []
     pm = many.fast
@@ -336,8 +347,11 @@ def _joins(one: Name, many: Name, mode: int) -> list[tuple[int, int, int, float]
                 elif sim < JOIN_MIN and keys and _same_key(keys, text, joined):
                     # "chin ping" (Wade-Giles) ~ "jinping" (pinyin); "un chong" ~ "unjong"
                     sim = CHINESE_SIM
-                elif mode == MODE_HAN and sim < 1.0 and fold(text) != fold(joined):
-                    sim = max(0.0, sim - HAN_PENALTY)
+                elif mode in _SYLLABLE_MODES and sim < 1.0:
+                    if _same_key(_MODE_KEYS[mode], text, joined):
+                        sim = max(sim, CHINESE_SIM)
+                    elif fold(text) != fold(joined) or _other_syllable(text, joined):
+                        sim = max(0.0, sim - HAN_PENALTY)
                 if sim >= JOIN_MIN or (abjad and sim >= JOIN_MIN * 0.95):
                     found.append((i, s, e, sim))
     if one.fast.acronyms:
@@ -357,6 +371,9 @@ _MODE_KEYS: dict[int, tuple[Key, ...]] = {
     MODE_CHINESE: (chinese_key,),
     MODE_KOREAN: (korean_key,),
     MODE_EAST_ASIAN: (chinese_key, korean_key),
+    # a name in Han or Hangul against one in Latin letters
+    MODE_HAN: (chinese_key,),
+    MODE_HANGUL: (korean_key,),
 }
 
 
@@ -398,7 +415,7 @@ def _mode(q: Name, c: Name) -> int:
     if chinese or korean:
         return MODE_EAST_ASIAN if chinese and korean else MODE_CHINESE if chinese else MODE_KOREAN
     if q.person and (q.script in SYLLABLE_GROUPS or c.script in SYLLABLE_GROUPS):
-        return MODE_HAN
+        return MODE_HANGUL if "Hangul" in (q.script, c.script) else MODE_HAN
     return MODE_PLAIN
 
 
@@ -533,8 +550,8 @@ def _align(
     qlast = len(qtexts) - 1 if _cuttable(q) else -1
     clast = len(ctexts) - 1 if _cuttable(c) else -1
     qlone = clone = _NO_LONE
-    if mode == MODE_HAN:
-        qlone, clone = _lone_syllables(q), _lone_syllables(c)
+    if mode in _SYLLABLE_MODES:
+        qlone, clone = lone_syllables(q), lone_syllables(c)
     elif mode in (MODE_KOREAN, MODE_EAST_ASIAN):
         qlone, clone = _name_ends(q), _name_ends(c)
     for i, at in enumerate(qtexts):
@@ -557,7 +574,11 @@ def _align(
                 if (
                     qlone
                     and sim < KOREAN_SURNAME_SIM
-                    and ((qlone[i] or clone[j]) if mode == MODE_HAN else (qlone[i] and clone[j]))
+                    and (
+                        (qlone[i] or clone[j])
+                        if mode in _SYLLABLE_MODES
+                        else (qlone[i] and clone[j])
+                    )
                     and same_surname(at, bt)
                 ):
                     # a family name of one syllable: 이 is "i", Lee, Yi or Ri; in
@@ -654,7 +675,7 @@ def _name_ends(name: Name) -> tuple[bool, ...]:
     return tuple(k == 0 or k == n - 1 for k in range(n))
 
 
-def _lone_syllables(name: Name) -> tuple[bool, ...]:
+def lone_syllables(name: Name) -> tuple[bool, ...]:
     """For each token: is it a word of one syllable that opens or closes a name in
     Chinese characters or Korean letters (a family name: "박" in "박 지성", not
     "유" in "유진", nor "瑜" in "颖 瑜 金", given names written one character a
