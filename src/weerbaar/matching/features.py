@@ -756,6 +756,7 @@ def values(q: Name, c: Name, raw: Raw) -> list[float]:
         numbers,
         1.0 if ql and cl and not (ql & cl) else 0.0,
         0.0 if same_script else 1.0,
+        1.0 if q.transcribed != c.transcribed else 0.0,
         1.0 if pq.core_sorted and pq.core_sorted == pc.core_sorted else 0.0,
         ratio(pq.skeleton_compact, pc.skeleton_compact) / 100.0
         if q.script in ABJADS or c.script in ABJADS
@@ -908,6 +909,10 @@ def _cross(q: Name, c: Name, al: Alignment) -> float:
     return 1.0 if q.script != c.script else 0.0
 
 
+def _transcribed(q: Name, c: Name, al: Alignment) -> float:
+    return 1.0 if q.transcribed != c.transcribed else 0.0
+
+
 def _exact(q: Name, c: Name, al: Alignment) -> float:
     qs = sorted(t.text for t in q.core)
     return 1.0 if qs and qs == sorted(t.text for t in c.core) else 0.0
@@ -990,6 +995,12 @@ FEATURES: list[Feature] = [
     ),
     Feature("legal_form_conflict", "Both names have a legal form and they differ", _legal),
     Feature("cross_script", "The names were written in different scripts", _cross),
+    Feature(
+        "transcribed",
+        "One name is a foreign name spelled in Chinese characters (维克托·布特), compared"
+        " by sound: its alignments are looser than a transliteration's",
+        _transcribed,
+    ),
     Feature("same_words", "The same name words after transliteration, in any order", _exact),
     Feature(
         "consonants",
