@@ -6,7 +6,8 @@ from tests.conftest import FIXTURES
 from weerbaar.core.settings import Settings
 from weerbaar.lists import Lists
 from weerbaar.matching import Record
-from weerbaar.screening.index import identifier_key, index_dir, load_index
+from weerbaar.matching.names import prepare
+from weerbaar.screening.index import identifier_key, index_dir, load_index, name_features
 
 
 def found(settings: Settings, record: Record, limit: int = 10) -> list[str]:
@@ -79,3 +80,11 @@ def test_weak_aliases_are_marked_and_survive_the_index_file(listed: Settings) ->
     again = load_index(listed)  # read back from the cache file
     same = next(again.entry(n) for n in range(len(again)) if again.entry(n).id == kim.id)
     assert same.record.weak_names == kim.record.weak_names
+
+
+def test_two_letters_swapped_still_share_a_feature() -> None:
+    # "RAJDA" and "RADJA" share one 3-gram (" ra", common to thousands of names)
+    # and no fold, skeleton or whole word: the sorted letters are their key
+    query = name_features(prepare("RAJDA", True))
+    listed = name_features(prepare("RADJA", True))
+    assert set(query) & set(listed) == {"g ra", "a" + "".join(sorted("radja"))}

@@ -13,7 +13,10 @@ names built from their parts) is prepared with
 - ``w`` the whole Latin word, ``f`` its transliteration-folded key and ``s``
   its consonant skeleton, so spelling variants of one name find each other;
 - ``g`` character 3-grams of the padded Latin word, for typos and words run
-  together or split ("Darvishvand" / "DARVISH-VAND").
+  together or split ("Darvishvand" / "DARVISH-VAND");
+- ``a`` the sorted letters of a word of five letters or more, for two letters
+  swapped ("RAJDA" / "RADJA", which share no 3-gram), as the matcher's
+  "letters swapped" similarity reads them.
 
 Features are TF-IDF weighted (by the token's weight, so legal forms and generic
 words count little) and each name's vector has unit length: a query name's
@@ -52,10 +55,13 @@ from weerbaar.matching.record import Record
 from weerbaar.screening.entities import Entry
 
 #: Bump when the features or the file layout change: old cache files are then ignored.
-INDEX_FORMAT = 9
+INDEX_FORMAT = 10
 DEFAULT_LIMIT = 40
-#: Relative weight of each feature family (whole word, folded, skeleton, 3-gram).
-FAMILY_WEIGHTS = {"w": 1.5, "f": 1.5, "s": 0.7, "g": 1.0}
+#: Relative weight of each feature family (whole word, folded, skeleton, 3-gram,
+#: sorted letters).
+FAMILY_WEIGHTS = {"w": 1.5, "f": 1.5, "s": 0.7, "g": 1.0, "a": 0.7}
+#: Words at least this long also get their sorted letters as a feature.
+ANAGRAM_MIN = 5
 
 Floats = npt.NDArray[np.float32]
 Ints = npt.NDArray[np.int32]
@@ -83,6 +89,8 @@ def name_features(name: Name) -> dict[str, float]:
         padded = f" {token.text} "
         for i in range(len(padded) - 2):
             out["g" + padded[i : i + 3]] += w * FAMILY_WEIGHTS["g"]
+        if len(token.text) >= ANAGRAM_MIN:
+            out["a" + "".join(sorted(token.text))] += w * FAMILY_WEIGHTS["a"]
     return out
 
 
