@@ -549,11 +549,14 @@ def _align(
     # the last word of a long name may be cut short (a fixed-width field)
     qlast = len(qtexts) - 1 if _cuttable(q) else -1
     clast = len(ctexts) - 1 if _cuttable(c) else -1
-    qlone = clone = _NO_LONE
+    # words where a one-syllable family name may stand: in Han or Hangul its lone
+    # syllables at an end (either side may hold it); in Korean Latin letters the
+    # first and last words (both sides must)
+    qfam = cfam = _NO_FAMILY
     if mode in _SYLLABLE_MODES:
-        qlone, clone = lone_syllables(q), lone_syllables(c)
+        qfam, cfam = lone_syllables(q), lone_syllables(c)
     elif mode in (MODE_KOREAN, MODE_EAST_ASIAN):
-        qlone, clone = _name_ends(q), _name_ends(c)
+        qfam, cfam = _name_ends(q), _name_ends(c)
     for i, at in enumerate(qtexts):
         if i in used_q:
             continue
@@ -572,13 +575,9 @@ def _align(
                     found = sims[key] = _token_similarity(qt[i], ct[j], mode)
                 sim, how = found
                 if (
-                    qlone
+                    qfam
                     and sim < KOREAN_SURNAME_SIM
-                    and (
-                        (qlone[i] or clone[j])
-                        if mode in _SYLLABLE_MODES
-                        else (qlone[i] and clone[j])
-                    )
+                    and ((qfam[i] or cfam[j]) if mode in _SYLLABLE_MODES else (qfam[i] and cfam[j]))
                     and same_surname(at, bt)
                 ):
                     # a family name of one syllable: 이 is "i", Lee, Yi or Ri; in
@@ -666,7 +665,7 @@ def _cut(a: Token, b: Token, a_last: bool, b_last: bool) -> bool:
     return b_last and 2 <= len(y) < len(x) and x.startswith(y)
 
 
-_NO_LONE: tuple[bool, ...] = ()
+_NO_FAMILY: tuple[bool, ...] = ()
 
 
 def _name_ends(name: Name) -> tuple[bool, ...]:
