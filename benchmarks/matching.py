@@ -7,7 +7,9 @@ Datasets (the development sets in <shared data>/matching, see its MANIFEST.md):
 alias pairs (spelling/transliteration variants only, and all pairs), OpenSanctions'
 name bench (cases.csv), the logic-v2-frozen revision of it (with OpenSanctions'
 recorded logic-v2 scores as a third column), moov-io/watchman's 22 cross-script
-smoke pairs (all matches) and the entity-level checks.
+smoke pairs (all matches), Wikidata English names against their Hebrew and
+Korean spellings (3,000 pairs per language from the half that
+benchmarks/fit_matcher.py does not fit on) and the entity-level checks.
 
 Per dataset and per stratum (Person/Organization x same/cross script) it prints
 precision, recall and F1 at each engine's own default threshold (ours:
@@ -56,6 +58,7 @@ from weerbaar.matching.evaluation import (
     load_entity_checks,
     load_logicv2_frozen,
     load_name_bench,
+    load_translit_pairs,
     load_watchman_pairs,
     macro_f1,
     prf,
@@ -71,6 +74,8 @@ from weerbaar.matching.record import Record
 PEER_THRESHOLD = 0.7
 PEER_NAME = "logic-v2"
 DEFAULT_ALIAS_SAMPLE = 4000
+#: Wikidata full-name pairs per language, from the half the fit does not see.
+TRANSLIT_PER_LANGUAGE = 3000
 #: Pairs scored between two progress updates (the clock only runs around scoring).
 CHUNK = 256
 HIGH = 0.9
@@ -639,6 +644,8 @@ def main() -> int:
     bench = load_name_bench(data)
     frozen = load_logicv2_frozen(data)
     watchman = load_watchman_pairs(data)
+    translit = load_translit_pairs("test", TRANSLIT_PER_LANGUAGE, data)
+    languages = sorted({p.source for p in translit})
 
     def samples(pairs: list[Pair], peer_default: int | None) -> dict[str, list[int]]:
         peer = args.limit if args.limit is not None else peer_default
@@ -666,6 +673,14 @@ def main() -> int:
             "watchman cross-script pairs (all matches: recall is the measure)",
             watchman, engines, samples(watchman, None), progress,
         )  # fmt: skip
+        translit_ds = {
+            language: score_dataset(
+                f"Wikidata English vs {language.title()} full names (held-out half)",
+                part, engines, samples(part, None), progress,
+            )
+            for language in languages
+            for part in [[p for p in translit if p.source == language]]
+        }  # fmt: skip
         checks, check_results = run_checks(data, engines, args.limit, progress)
 
     frozen_ds.engines["logic-v2 (frozen)"] = Scored(
@@ -689,6 +704,8 @@ def main() -> int:
         note="mostly the name-bench pairs again: timings are cache-warm, see the name bench",
     )
     datasets["watchman_cross_script"] = report_dataset(watchman_ds, ours.name)
+    for language, ds in translit_ds.items():
+        datasets[f"wikidata_{language}"] = report_dataset(ds, ours.name)
     datasets["entity_checks"] = report_checks(checks, check_results)
 
     if args.json:

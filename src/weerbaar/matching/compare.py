@@ -160,6 +160,9 @@ INSIDE_CAP = -2.0
 SPELLED_SIM = 0.92
 #: ... and the other name has at least this many identifying words left over.
 SPELLED_LEFT = 3
+#: Log-odds ceiling of such a pair (score 0.12): below one word spelled the same
+#: against the same long name ("Karate" vs "Mahad Warsame Qalley KARATE", 0.24).
+SPELLED_CAP = -2.0
 
 
 #: Log-odds ceiling (score 0.82) of a pair with one name word aligned that is not
@@ -242,7 +245,7 @@ def _cap(q: Name, c: Name, raw: Raw) -> tuple[float, str, str] | None:
         >= SPELLED_LEFT
     ):
         return (
-            ONE_WORD_CAP,
+            SPELLED_CAP,
             "one_word_spelled",
             "one name word only, spelled differently, against a longer name",
         )

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import gzip
+import hashlib
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -35,6 +36,7 @@ LOGICV2_FROZEN = "opensanctions_name_bench_logicv2_frozen.csv"
 ENTITY_CHECKS = "opensanctions_entity_bench_checks.yml"
 LIST_NAMES = "sanctions_list_names_dev.csv"
 WATCHMAN_PAIRS = "watchman_cross_script_pairs.csv"
+TRANSLIT_PAIRS = "wikidata_translit_fullname_pairs_dev.csv.gz"
 NEGATIVES = {
     "global": "yente_screening_negatives_global_dev.csv",
     "us": "yente_screening_negatives_us_dev.csv",
@@ -176,6 +178,51 @@ def load_alias_pairs(variants_only: bool, directory: Path | None = None) -> list
                 related=related,
                 source=row["source"],
                 component=row["component"],
+            )
+        )
+    return pairs
+
+
+def translit_half(english: str) -> Literal["fit", "test"]:
+    """Which half of the Wikidata full-name pairs an English name belongs to: the
+    model is fitted on one (``benchmarks/fit_matcher.py``), measured on the other
+    (``benchmarks/matching.py``); every pair of one English name is on one side."""
+    digest = hashlib.sha256(("weerbaar-translit-v1" + english).encode("utf-8")).digest()
+    return "fit" if digest[0] % 2 == 0 else "test"
+
+
+def load_translit_pairs(
+    half: Literal["fit", "test"], per_language: int | None = None, directory: Path | None = None
+) -> list[Pair]:
+    """Wikidata English person names against their Hebrew and Korean spellings
+    (MANIFEST §7), the first ``per_language`` of each language in ``half``.
+
+    Rows whose label is not 0 or 1 (a few names with stray quotes shifted the
+    columns upstream) are skipped. ``group`` is the language; ``component`` the
+    English name, so that cross-validation keeps one name's pairs together."""
+    pairs: list[Pair] = []
+    counts: Counter[str] = Counter()
+    for row in _read_csv(_data_dir(directory) / TRANSLIT_PAIRS):
+        language, english = row["language"], row["name1"]
+        if row["label"] not in ("0", "1") or not english.strip() or not row["name2"].strip():
+            continue
+        if translit_half(english) != half:
+            continue
+        if per_language is not None and counts[language] >= per_language:
+            continue
+        counts[language] += 1
+        pairs.append(
+            Pair(
+                id=row["pair_id"],
+                schema="Person",
+                name1=english,
+                name2=row["name2"],
+                label=row["label"] == "1",
+                group=group_of("Person", True),
+                cross_script=True,
+                related=None,
+                source=language,
+                component=f"wd:{english}",
             )
         )
     return pairs

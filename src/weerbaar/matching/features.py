@@ -23,6 +23,7 @@ from weerbaar.matching.korean import (
     one_korean_syllable,
     same_surname,
 )
+from weerbaar.matching.loanwords import loan_key
 from weerbaar.matching.names import (
     ABJADS,
     FILIATION,
@@ -105,6 +106,10 @@ MODE_EAST_ASIAN = 6
 #: As MODE_HAN, for a person's name in Korean letters: Korean romanisation keys
 #: count (서 is "so" and "seo"), Chinese ones do not.
 MODE_HANGUL = 7
+#: One person's name is a foreign name spelled in Korean letters ("볼프강
+#: 아벤트로트"): words compare on their loanword keys
+#: (:func:`weerbaar.matching.loanwords.loan_key`).
+MODE_LOANWORD = 8
 #: The modes of a name written a syllable a character (Han, Hangul).
 _SYLLABLE_MODES = (MODE_HAN, MODE_HANGUL)
 #: Similarity of two romanisations of the same Chinese syllables.
@@ -237,6 +242,10 @@ def _token_similarity(a: Token, b: Token, mode: int) -> tuple[float, str]:
             )
         if not same_fold:
             sim = max(0.0, sim - HAN_PENALTY)
+    elif mode == MODE_LOANWORD:
+        loan = _similarity(loan_key(a.text), loan_key(b.text)) * TRANSCRIBED_SIM
+        if loan > sim:
+            sim, how = loan, "sound"
     elif mode >= MODE_CHINESE:
         if sim < CHINESE_SIM and _same_key(_MODE_KEYS[mode], a.text, b.text):
             sim, how = CHINESE_SIM, "romanisation"
@@ -408,7 +417,7 @@ def _acronyms(one: Name, many: Name) -> list[tuple[int, int, int, float]]:
 
 def _mode(q: Name, c: Name) -> int:
     if q.transcribed or c.transcribed:
-        return MODE_SOUND
+        return MODE_LOANWORD if "Hangul" in (q.script, c.script) else MODE_SOUND
     if q.abjad or c.abjad:
         return MODE_ABJAD
     chinese, korean = q.chinese and c.chinese, q.korean and c.korean

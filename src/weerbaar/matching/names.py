@@ -19,6 +19,7 @@ from rigour.names.org_types import extract_org_types, replace_org_types_compare
 
 from weerbaar.matching.chinese import chinese_key, one_chinese_syllable
 from weerbaar.matching.korean import is_family_name, korean_key
+from weerbaar.matching.loanwords import hangul_loanword
 from weerbaar.matching.translit import TRANSCRIPTION_DOTS, latinize, script_of
 from weerbaar.matching.translit import skeleton as consonant_skeleton
 from weerbaar.matching.words import GENERIC_ORG_WORDS, HONORIFICS, PARTICLES, PERSON_TITLES
@@ -326,7 +327,8 @@ class Name:
     compact: str
     #: Precomputed for the comparison's hot loops (see :class:`Prepared`).
     fast: Prepared
-    #: A foreign name spelled in Chinese characters for their sound ("贝拉克·奥巴马").
+    #: A foreign name spelled for its sound in Chinese characters ("贝拉克·奥巴马")
+    #: or in Korean letters ("버락 오바마").
     transcribed: bool = False
     #: A person's name in Latin letters whose every identifying word reads as
     #: Chinese syllables ("Hsi Chin-ping", "Xi Jinping"): see
@@ -622,7 +624,12 @@ def prepare(text: str, person: bool) -> Name:
         if "." in folded and _DOTTED.search(folded):
             dotted = {m.replace(".", "") for m in _DOTTED.findall(folded)}
             folded = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), folded)
-    latin = latinize(folded)
+    loanword = person and script == "Hangul" and hangul_loanword(folded)
+    if loanword:
+        # a foreign name in Korean letters: a word is a word, not syllables
+        latin = " ".join(latinize(w).replace(" ", "") for w in folded.split())
+    else:
+        latin = latinize(folded)
     words = latin.split()
     words = [_unleet(w) for w in words] if person else _number_words(words)
     tokens = tuple([_word_token(w, person, w in legal) for w in words])
@@ -635,7 +642,11 @@ def prepare(text: str, person: bool) -> Name:
         # "Ben Netanyahu", "Bin Wang": a filiation word needs a name before it
         tokens = (make_token(words[0], KIND_NAME), *tokens[1:])
     numbers = frozenset([t.text for t in tokens if t.kind == KIND_NUMBER]) or _EMPTY
-    groups = _word_groups(folded, len(tokens)) if person and script in SYLLABLE_GROUPS else None
+    groups = (
+        _word_groups(folded, len(tokens))
+        if person and script in SYLLABLE_GROUPS and not loanword
+        else None
+    )
     core = tuple(t for t in tokens if t.kind in _CORE_KINDS)
     core_sorted = sorted(t.text for t in core)
     compact = "".join(core_sorted) or "".join(sorted(t.text for t in tokens))
@@ -668,7 +679,7 @@ def prepare(text: str, person: bool) -> Name:
         core=core,
         compact=compact,
         fast=Prepared(tokens, core, core_sorted, person),
-        transcribed=script == "Han" and any(dot in raw for dot in TRANSCRIPTION_DOTS),
+        transcribed=loanword or (script == "Han" and any(dot in raw for dot in TRANSCRIPTION_DOTS)),
         chinese=chinese,
         korean=korean,
     )

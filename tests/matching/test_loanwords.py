@@ -1,0 +1,80 @@
+"""Foreign names spelled in Korean letters (weerbaar.matching.loanwords)."""
+
+from __future__ import annotations
+
+import pytest
+
+from weerbaar.matching import DEFAULT_THRESHOLD as T
+from weerbaar.matching import compare_names
+from weerbaar.matching.loanwords import hangul_loanword, loan_key
+from weerbaar.matching.names import prepare
+
+
+@pytest.mark.parametrize(
+    ("name", "foreign"),
+    [
+        ("김정은", False),  # family name 김 + given name
+        ("김 정은", False),
+        ("정은 김", False),
+        ("김 정 은", False),
+        ("남궁 민수", False),  # a family name of two syllables
+        ("량수니오", False),  # North Korean 량 (Ryang)
+        ("정은", False),  # two syllables alone: may be a given name
+        ("볼프강 아벤트로트", True),  # the loanword vowel ㅡ (프, 트)
+        ("윌리엄 사로얀", True),  # no word is a family name
+        ("조 앤더슨", True),  # 조 may be a family name, 앤더슨 is no given name
+        ("발레리 강", True),
+        ("윌리엄", True),  # three syllables, no family name first
+    ],
+)
+def test_korean_and_foreign_names_in_hangul(name: str, foreign: bool) -> None:
+    assert hangul_loanword(name) is foreign
+
+
+def test_loan_key_keeps_what_the_loanword_orthography_keeps() -> None:
+    # b, v, w, p, f are ㅂ/ㅍ; g, k ㄱ/ㅋ; the epenthetic vowel is gone
+    assert loan_key("wolfgang") == loan_key("bolpgang") == "PVLPKVN"
+    assert loan_key("abendroth") == loan_key("abentrot") == "VPVNTLVT"
+    # Korean ends a word with a vowel where English does not write one
+    assert loan_key("jake") == loan_key("jeik")
+    # an r before a consonant or at the end is not written (어니, Ernie)
+    assert loan_key("ernie") == loan_key("oni")
+    assert loan_key("banks") == loan_key("baengks")
+    assert loan_key("putin") != loan_key("putilin")
+
+
+def test_a_foreign_name_in_hangul_is_words_not_syllables() -> None:
+    name = prepare("볼프강 아벤트로트", True)
+    assert name.transcribed and name.groups is None
+    assert [t.text for t in name.tokens] == ["bolpgang", "abentrot"]
+    korean = prepare("김정은", True)
+    assert not korean.transcribed
+    assert [t.text for t in korean.tokens] == ["kim", "jong", "un"]
+
+
+@pytest.mark.parametrize(
+    ("hangul", "latin"),
+    [
+        ("볼프강 아벤트로트", "Wolfgang Abendroth"),
+        ("블라디미르 푸틴", "Vladimir Putin"),
+        ("빌리 제닝스", "Billy Jennings"),
+        ("어니 뱅크스", "Ernie Banks"),
+        ("브루스 랭글리", "Bruce Langley"),
+        ("김정은", "Kim Jong Un"),  # a Korean name is still read as one
+    ],
+)
+def test_a_foreign_name_in_hangul_matches_its_latin_spelling(hangul: str, latin: str) -> None:
+    assert compare_names("Person", hangul, latin) >= T, (hangul, latin)
+    assert compare_names("Person", latin, hangul) >= T, (latin, hangul)
+
+
+@pytest.mark.parametrize(
+    ("hangul", "latin"),
+    [
+        ("블라디미르 푸틴", "Vladislav Putilin"),
+        ("볼프강 아벤트로트", "Wolfgang Amadeus Mozart"),
+        ("빌리 제닝스", "Billy Graham"),
+    ],
+)
+def test_a_foreign_name_in_hangul_does_not_match_another(hangul: str, latin: str) -> None:
+    assert compare_names("Person", hangul, latin) < T, (hangul, latin)
