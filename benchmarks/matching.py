@@ -339,6 +339,8 @@ def report_dataset(ds: Dataset, ours: str | None, note: str = "") -> dict[str, A
         table.add_column(col, justify="left" if col in ("stratum", "engine") else "right")
     key = next(iter(figs))
     for g in [*GROUPS, "pooled"]:
+        if g != "pooled" and figs[key]["groups"][g]["n"] == 0:
+            continue  # a dataset of one stratum (the Wikidata pairs) shows that one
         part = figs[key]["pooled"] if g == "pooled" else figs[key]["groups"][g]
         n_pos = (
             (figs[key]["n"], sum(ds.pairs[i].label for i in common))

@@ -18,6 +18,7 @@ from weerbaar.matching.names import prepare
         ("정은 김", False),
         ("김 정 은", False),
         ("남궁 민수", False),  # a family name of two syllables
+        ("아름 예은 최", False),  # first, middle and last name of a customer file
         ("량수니오", False),  # North Korean 량 (Ryang)
         ("정은", False),  # two syllables alone: may be a given name
         ("볼프강 아벤트로트", True),  # the loanword vowel ㅡ (프, 트)

@@ -110,6 +110,10 @@ MODE_HANGUL = 7
 #: 아벤트로트"): words compare on their loanword keys
 #: (:func:`weerbaar.matching.loanwords.loan_key`).
 MODE_LOANWORD = 8
+#: As MODE_ABJAD, for a name in Hebrew letters: ב is b or v and פ is p or f, so
+#: the skeleton classes b, w and f are one.
+MODE_HEBREW = 9
+_HEBREW_SKELETON = str.maketrans("wf", "bb")
 #: The modes of a name written a syllable a character (Han, Hangul).
 _SYLLABLE_MODES = (MODE_HAN, MODE_HANGUL)
 #: Similarity of two romanisations of the same Chinese syllables.
@@ -210,8 +214,12 @@ def _token_similarity(a: Token, b: Token, mode: int) -> tuple[float, str]:
         and sorted(a.text) == sorted(b.text)
     ):
         sim, how = 0.85, "letters swapped"
-    if mode == MODE_ABJAD:
-        skel = Levenshtein.normalized_similarity(a.skeleton, b.skeleton) * 0.95
+    if mode in (MODE_ABJAD, MODE_HEBREW):
+        ska, skb = a.skeleton, b.skeleton
+        if mode == MODE_HEBREW:
+            # ב is b or v, פ p or f: one letter each, where Arabic has three
+            ska, skb = ska.translate(_HEBREW_SKELETON), skb.translate(_HEBREW_SKELETON)
+        skel = Levenshtein.normalized_similarity(ska, skb) * 0.95
         if skel > sim:
             sim, how = skel, "consonants"
         if (
@@ -419,7 +427,7 @@ def _mode(q: Name, c: Name) -> int:
     if q.transcribed or c.transcribed:
         return MODE_LOANWORD if "Hangul" in (q.script, c.script) else MODE_SOUND
     if q.abjad or c.abjad:
-        return MODE_ABJAD
+        return MODE_HEBREW if "Hebrew" in (q.script, c.script) else MODE_ABJAD
     chinese, korean = q.chinese and c.chinese, q.korean and c.korean
     if chinese or korean:
         return MODE_EAST_ASIAN if chinese and korean else MODE_CHINESE if chinese else MODE_KOREAN

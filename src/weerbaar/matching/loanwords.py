@@ -35,7 +35,8 @@ KOREAN_COMPOUND_FAMILIES = frozenset(
 #: three-syllable given name are rare; four in all is the usual upper end).
 _KOREAN_MAX_SYLLABLES = 5
 
-#: Most syllables of a Korean given name ("발레리 강", Valery Kan, is Russian).
+#: Most syllables of a word of a Korean given name ("발레리 강", Valery Kan, is
+#: Russian; "아름 예은 최" is written as a customer file's first, middle and last name).
 _KOREAN_MAX_GIVEN = 2
 
 _HANGUL_WORD = re.compile("[\uac00-\ud7a3]+")
@@ -60,7 +61,7 @@ def hangul_loanword(text: str) -> bool:
     A Korean name has at most five syllables; written as one word it starts
     with a family name ("김정은"; two syllables alone, "정은", may be either); in
     several words the first or last is a family name of its own and the others
-    have at most two syllables ("김 정은", "정은 김", "남궁 민수"). Any word with
+    have at most two syllables each ("김 정은", "정은 김", "남궁 민수"). Any word with
     a loanword ㅡ (스, 트, 프) makes a foreign name."""
     words = _HANGUL_WORD.findall(text)
     if not words:
@@ -78,7 +79,7 @@ def hangul_loanword(text: str) -> bool:
         if (
             (len(family) == 1 and family in KOREAN_FAMILY_SYLLABLES)
             or family in KOREAN_COMPOUND_FAMILIES
-        ) and sum(len(w) for w in given) <= _KOREAN_MAX_GIVEN:
+        ) and all(len(w) <= _KOREAN_MAX_GIVEN for w in given):
             return False
     return True
 
