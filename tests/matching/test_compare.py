@@ -688,3 +688,21 @@ def test_east_asian_names_that_differ(query: str, listed: str) -> None:
 
 def test_north_korean_aspirates_are_spellings_of_the_stops() -> None:
     assert korean_key("thaek") == korean_key("taek")
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("אביב אלוש", "Aviv Alush"),  # ב is b or v
+        ("שרון פיכמן", "Sharon Fichman"),  # פ is p or f
+        ("דוד לוי", "David Levy"),  # ו is o, u or v
+        ("דוד", "David"),
+    ],
+)
+def test_hebrew_letters_of_two_sounds(query: str, listed: str) -> None:
+    assert compare_names("Person", query, listed) >= T, (query, listed)
+
+
+def test_hebrew_letters_of_two_sounds_do_not_make_any_name_match() -> None:
+    assert compare_names("Person", "אביב אלוש", "Avi Aloni") < T
+    assert compare_names("Person", "דוד לוי", "Dov Lavie") < T

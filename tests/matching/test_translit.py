@@ -164,3 +164,8 @@ def test_khmer_consonants_vowels_and_inherent_vowel() -> None:
 def test_foreign_name_in_chinese_characters_keeps_its_words() -> None:
     assert latinize("贝拉克·奥巴马") == "beilake aobama"
     assert latinize("习近平") == "xi jin ping"
+
+
+def test_a_word_initial_ayin_carries_the_first_vowel() -> None:
+    assert latinize("עבאדי") == "abadi"
+    assert latinize("יעקב") == "ykb"  # inside a word it is not written

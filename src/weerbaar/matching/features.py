@@ -114,6 +114,15 @@ MODE_LOANWORD = 8
 #: the skeleton classes b, w and f are one.
 MODE_HEBREW = 9
 _HEBREW_SKELETON = str.maketrans("wf", "bb")
+
+
+def _vav_skeleton(text: str) -> str:
+    """The Hebrew skeleton of a romanised word whose medial "o" is read as ו = v."""
+    if "o" not in text[1:]:
+        return consonant_skeleton(text).translate(_HEBREW_SKELETON)
+    return consonant_skeleton(text[0] + text[1:].replace("o", "v")).translate(_HEBREW_SKELETON)
+
+
 #: The modes of a name written a syllable a character (Han, Hangul).
 _SYLLABLE_MODES = (MODE_HAN, MODE_HANGUL)
 #: Similarity of two romanisations of the same Chinese syllables.
@@ -220,6 +229,13 @@ def _token_similarity(a: Token, b: Token, mode: int) -> tuple[float, str]:
             # ב is b or v, פ p or f: one letter each, where Arabic has three
             ska, skb = ska.translate(_HEBREW_SKELETON), skb.translate(_HEBREW_SKELETON)
         skel = Levenshtein.normalized_similarity(ska, skb) * 0.95
+        if mode == MODE_HEBREW and skel < 0.95:
+            # ו is a vowel (o, u) or the consonant v: דוד is "dod" and David
+            vav = max(
+                Levenshtein.normalized_similarity(_vav_skeleton(a.text), skb),
+                Levenshtein.normalized_similarity(ska, _vav_skeleton(b.text)),
+            )
+            skel = max(skel, vav * 0.95)
         if skel > sim:
             sim, how = skel, "consonants"
         if (

@@ -384,6 +384,9 @@ def _hebrew_word(word: str) -> str:
             out.append(_HE_GERESH[c])
         elif c == "א":
             out.append("" if nxt in "וי" and nxt else ("a" if not prev else _HE_ALEF_MEDIAL))
+        elif c == "ע" and not prev and nxt not in "וי":
+            # a word-initial ayin carries the first vowel, as aleph does (עמנואל)
+            out.append("a")
         elif c == "ה":
             out.append(_HE_FINAL_HE if not nxt and prev else "h")
         elif c == "ו":
