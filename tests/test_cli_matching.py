@@ -104,3 +104,19 @@ def test_compare_pairs_refuses_a_truncated_quote_and_writes_nothing(tmp_path: Pa
     assert result.exit_code == 1
     assert "line 2" in result.output and "malformed CSV" in result.output
     assert not out.exists()
+
+
+def test_match_and_screen_explain_in_plain_dutch(home: Path, tmp_path: Path) -> None:
+    import_fixtures()
+    data = cli_json("match", "Kim Cheol Woong", "--birth-date", "1968", "--language", "nl")
+    top = data["hits"][0]["explanation"]
+    assert top.startswith("Score 0,") and "een treffer" in top and "Gekoppeld:" in top
+    customers = tmp_path / "klanten.csv"
+    customers.write_text("name,birth_date\nKim Cheol Woong,1968\n", encoding="utf-8")
+    out = tmp_path / "results.csv"
+    result = cli("screen", str(customers), "-o", str(out), "--language", "en", "--workers", "1")
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+    assert "a match (threshold" in text and "Aligned:" in text
+    bad = cli("match", "Kim", "--language", "fr")
+    assert bad.exit_code == 1 and "use en (English) or nl (Dutch)" in bad.output

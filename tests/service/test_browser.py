@@ -122,6 +122,11 @@ def test_log_in_search_upload_and_download_in_chromium(
     expect(page.get_by_text("unsc-9000001").first).to_be_visible()
     page.get_by_text("Waarom deze score?").first.click()
     expect(page.get_by_text("Gekoppelde woorden").first).to_be_visible()
+    # the reviewer's summary, in Dutch: the verdict, the aligned words, the birth year
+    summary = page.locator("p.summary").first
+    expect(summary).to_contain_text("een treffer")
+    expect(summary).to_contain_text("kim = kim")
+    expect(summary).to_contain_text("hetzelfde geboortejaar")
     page.screenshot(path=str(tmp_path / "search.png"), full_page=True)
 
     # the entity page, with provenance per list version

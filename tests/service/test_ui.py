@@ -229,6 +229,9 @@ def test_search_shows_hits_with_the_explanation_of_each_score(
     assert "unsc-9000001" in html and 'href="/ui/entities/unsc-9000001"' in html
     assert "Why this score?" in html and "Aligned words" in html
     assert "birth_date_year" in html and "<meter" in html
+    # a plain summary, and the features and alignments in words (the page is English)
+    assert "Score 0." in html and "Aligned: " in html and "kim = kim" in html
+    assert "the same year of birth" in html
     assert "Record as not a match" not in html  # screening users may not decide
     body = client.get("/ui/search", params={**params, "format": "json"}).json()
     top = body["hits"][0]
@@ -238,6 +241,8 @@ def test_search_shows_hits_with_the_explanation_of_each_score(
     assert cmp["aligned"] and {"query", "candidate", "similarity", "how"} <= set(cmp["aligned"][0])
     assert any(e["feature"].startswith("birth_date") for e in cmp["evidence"])
     assert cmp["name_features"] and all("effect" in f and "doc" in f for f in cmp["name_features"])
+    assert all(f["text"] and f["text"] != f["feature"] for f in cmp["name_features"])
+    assert cmp["summary"].startswith("Score ") and "threshold" in cmp["summary"]
     assert body["list_versions"]["un_sc"]
     # same data by Accept header
     same = client.get("/ui/search", params=params, headers={"Accept": "application/json"}).json()

@@ -6,13 +6,37 @@ within two seconds of starting.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.table import Table
 
 from weerbaar.cli.common import console, err_console, print_json, user_errors
+from weerbaar.core.errors import ConfigError
 from weerbaar.core.settings import Settings
+
+if TYPE_CHECKING:  # the matcher is imported inside the commands (start-up time)
+    from weerbaar.matching.texts import Language
+
+
+LANGUAGE_HELP = (
+    "Write each explanation as plain sentences in this language (en or nl) instead of"
+    " the technical line."
+)
+
+
+def _language(value: str | None) -> Language | None:
+    """The explanation language of a ``--language`` option (a UserError if unknown)."""
+    if value is None:
+        return None
+    lowered = value.lower()
+    if lowered == "en":
+        return "en"
+    if lowered == "nl":
+        return "nl"
+    raise ConfigError(f"unknown --language {value!r}", hint="use en (English) or nl (Dutch)")
 
 
 def match(
@@ -34,6 +58,9 @@ def match(
         None, "--threshold", min=0.0, max=1.0, help="Match threshold (default: the model's)."
     ),
     as_json: bool = typer.Option(False, "--json", help="Print as JSON."),
+    language: str | None = typer.Option(
+        None, "--language", help=LANGUAGE_HELP, case_sensitive=False
+    ),
 ) -> None:
     """Screen one name against every list: hits with score, lists and explanation."""
     from weerbaar.matching import Record
@@ -47,8 +74,13 @@ def match(
             countries=_countries(country),
             identifiers=identifier,
         )
+        lang = _language(language)
         screener = Screener.open(Settings.from_env(), progress=not as_json)
         hits = screener.match_record(record, limit=limit, threshold=threshold)
+    if lang is not None:
+        hits = [
+            replace(h, explanation=h.comparison.describe(lang)) if h.comparison else h for h in hits
+        ]
     if as_json:
         print_json(
             {"query": {"name": name, "schema": record.schema}, "hits": [h.as_dict() for h in hits]}
@@ -89,6 +121,9 @@ def screen(
         "LegalEntity", "--schema", help="Schema for rows without a type column."
     ),
     as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
+    language: str | None = typer.Option(
+        None, "--language", help=LANGUAGE_HELP, case_sensitive=False
+    ),
 ) -> None:
     """Screen every row of a customer file; write each hit (score, match, lists, why)."""
     from weerbaar.screening.inputs import parse_mapping
@@ -104,6 +139,7 @@ def screen(
             workers=workers,
             progress=not as_json,
             default_schema=schema,
+            language=_language(language),
         )
     if as_json:
         print_json(summary.as_dict())

@@ -30,6 +30,7 @@ from weerbaar.matching.features import values as feature_values
 from weerbaar.matching.model import COLUMNS, NameModel, expand, load_models, sigmoid
 from weerbaar.matching.names import KIND_GENERIC, SYLLABLE_GROUPS, Name, prepare
 from weerbaar.matching.record import Record
+from weerbaar.matching.texts import Language, describe
 
 PERSON_SCHEMATA = frozenset({"Person"})
 #: Schemata that can never be the same thing as a person.
@@ -91,6 +92,9 @@ class Comparison:
     query_name: str = ""
     candidate_name: str = ""
     aligned: list[Aligned] = field(default_factory=list)
+    #: Identifying words of each name that found no counterpart.
+    query_left: list[str] = field(default_factory=list)
+    candidate_left: list[str] = field(default_factory=list)
     name_score: float = 0.0
     contributions: list[Contribution] = field(default_factory=list)
     evidence: list[Contribution] = field(default_factory=list)
@@ -117,6 +121,11 @@ class Comparison:
             parts.append(f"{ev.feature} {ev.effect:+.2f}")
         return " | ".join(parts)
 
+    def describe(self, language: Language = "en") -> str:
+        """A few plain sentences for a reviewer, in English or Dutch
+        (:func:`weerbaar.matching.texts.describe`)."""
+        return describe(self, language)
+
     def as_dict(self) -> dict[str, Any]:
         return {
             "score": round(self.score, 4),
@@ -134,6 +143,8 @@ class Comparison:
                 }
                 for a in self.aligned
             ],
+            "query_unaligned": self.query_left,
+            "candidate_unaligned": self.candidate_left,
             "name_features": [c.as_dict() for c in self.contributions],
             "evidence": [c.as_dict() for c in self.evidence],
             "explanation": self.explain(),
@@ -438,9 +449,7 @@ def record_names(record: Record) -> list[str]:
     return names
 
 
-def _explain_names(
-    q: Name, c: Name, model: NameModel
-) -> tuple[float, list[Contribution], list[Aligned]]:
+def _explain_names(q: Name, c: Name, model: NameModel) -> tuple[float, list[Contribution], Raw]:
     raw = _aligned(q, c, True)
     values = feature_values(q, c, raw)
     terms = model.terms(values)
@@ -460,8 +469,13 @@ def _explain_names(
     for feature, after, doc in moved:
         contributions.append(Contribution(feature, 1.0, sigmoid(after) - score, doc))
         score = sigmoid(after)
-    assert raw[0] is not None
-    return logit, contributions, raw[0]
+    return logit, contributions, raw
+
+
+def _words_left(name: Name, used: set[int]) -> list[str]:
+    """The identifying words of ``name`` that no word of the other name aligned with."""
+    flags = name.fast.core_flags
+    return [t.text for i, t in enumerate(name.tokens) if flags[i] and i not in used]
 
 
 def _column_doc(col: str) -> str:
@@ -703,7 +717,8 @@ def compare(query: Record, candidate: Record, threshold: float | None = None) ->
     if best is None:
         return Comparison(score=0.0, threshold=limit)
     _, q, c, is_weak = best
-    logit, contributions, aligned = _explain_names(q, c, model)
+    logit, contributions, raw = _explain_names(q, c, model)
+    assert raw[0] is not None
     if is_weak and logit > WEAK_ALIAS_CAP:
         contributions.append(
             Contribution(
@@ -730,7 +745,9 @@ def compare(query: Record, candidate: Record, threshold: float | None = None) ->
         threshold=limit,
         query_name=q.original,
         candidate_name=c.original,
-        aligned=aligned,
+        aligned=raw[0],
+        query_left=_words_left(q, raw[1]),
+        candidate_left=_words_left(c, raw[2]),
         name_score=name_score,
         contributions=contributions,
         evidence=evidence,

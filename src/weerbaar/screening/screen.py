@@ -32,6 +32,7 @@ from weerbaar.core.settings import Settings
 from weerbaar.matching import DEFAULT_THRESHOLD, Comparison, Record, compare
 from weerbaar.matching.compare import QueryScorer, is_person, record_names
 from weerbaar.matching.names import prepare
+from weerbaar.matching.texts import Language
 from weerbaar.screening.index import DEFAULT_LIMIT, Candidate, CandidateIndex, load_index
 
 #: Hits scoring below this (or below the threshold, if lower) are not reported.
@@ -242,19 +243,26 @@ class ScreenSummary:
 
 # -- worker processes --------------------------------------------------------------
 
-#: The screener a forked worker inherits from its parent (set just before forking).
-_WORKER: tuple[Screener, float | None] | None = None
+#: The screener a forked worker inherits from its parent (set just before forking),
+#: the threshold, and the language of plain explanations (None: the technical line).
+_WORKER: tuple[Screener, float | None, Language | None] | None = None
 
 
 def _screen_chunk(records: Sequence[Record]) -> list[list[Hit]]:
     assert _WORKER is not None, "worker started without a screener"
-    screener, threshold = _WORKER
+    screener, threshold, language = _WORKER
     # comparisons stay in the worker: only what the results file needs is sent back
     return [
-        [replace(h, comparison=None) for h in screener.match_record(r, screener.candidates,
-                                                                    threshold)]
+        [_sent_back(h, language) for h in screener.match_record(r, screener.candidates, threshold)]
         for r in records
-    ]  # fmt: skip
+    ]
+
+
+def _sent_back(hit: Hit, language: Language | None) -> Hit:
+    """The hit without its comparison; its explanation in plain ``language`` if given."""
+    if language is not None and hit.comparison is not None:
+        return replace(hit, comparison=None, explanation=hit.comparison.describe(language))
+    return replace(hit, comparison=None)
 
 
 def _chunks(records: Sequence[Record], size: int) -> Iterator[Sequence[Record]]:
@@ -267,14 +275,18 @@ Runner = Callable[[Sequence[Record]], Iterator[list[Hit]]]
 
 @contextmanager
 def workers_for(
-    screener: Screener, threshold: float | None, workers: int, rows: int
+    screener: Screener,
+    threshold: float | None,
+    workers: int,
+    rows: int,
+    language: Language | None = None,
 ) -> Iterator[Runner]:
     """A function screening records in order: in this process, or on a forked pool.
 
     The pool is forked here, before any progress bar starts its thread.
     """
     global _WORKER
-    _WORKER = (screener, threshold)
+    _WORKER = (screener, threshold, language)
     if workers == 1 or rows < PARALLEL_MIN_ROWS:
         yield lambda records: (hits for c in _chunks(records, CHUNK) for hits in _screen_chunk(c))
         return
@@ -325,8 +337,11 @@ def screen(
     progress: bool = True,
     default_schema: str = "LegalEntity",
     screener: Screener | None = None,
+    language: Language | None = None,
 ) -> ScreenSummary:
-    """Screen every row of a customer file and write its hits to ``output_path``."""
+    """Screen every row of a customer file and write its hits to ``output_path``
+    (``language``: explanations as plain sentences in English or Dutch, instead of
+    the technical line)."""
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
@@ -348,7 +363,7 @@ def screen(
     bar = Progress(*columns, console=Console(stderr=True), disable=not progress)
     with (
         ResultWriter(output_path, data.headers) as out,
-        workers_for(screener, threshold, workers, len(records)) as run,
+        workers_for(screener, threshold, workers, len(records), language) as run,
         bar,
     ):
         task = bar.add_task("screening", total=len(records))

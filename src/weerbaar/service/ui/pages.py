@@ -20,6 +20,8 @@ from weerbaar.accounts import Permission, Principal, authenticate_password
 from weerbaar.core.errors import ConfigError, NotFoundError, WeerbaarError
 from weerbaar.db.models import User
 from weerbaar.matching import Record, compare
+from weerbaar.matching.compare import Comparison
+from weerbaar.matching.texts import Language, evidence_text, feature_text, how_text
 from weerbaar.service.auth import app_state, current_principal, require
 from weerbaar.service.state import AppState
 from weerbaar.service.ui.i18n import LANGUAGES
@@ -28,6 +30,7 @@ from weerbaar.service.ui.web import (
     UIRoute,
     check_csrf,
     csrf_token,
+    page_language,
     render,
     safe_next,
     throttle,
@@ -70,6 +73,22 @@ def progress_script() -> FileResponse:
         media_type="text/javascript",
         headers={"Cache-Control": "public, max-age=3600"},
     )
+
+
+def _readable(comparison: Comparison, language: Language) -> dict[str, Any]:
+    """A comparison for the search page: its data, with the reviewer texts in the
+    page's language (the summary, each feature's and each alignment's text)."""
+    data = comparison.as_dict()
+    data["summary"] = comparison.describe(language)
+    for a in data["aligned"]:
+        a["how_text"] = how_text(a["how"], language)
+    for f in data["name_features"]:
+        f["text"] = feature_text(f["feature"], language)
+        f["detail"] = ""  # its English description is what the text says
+    for e in data["evidence"]:
+        e["text"] = evidence_text(e["feature"], language)
+        e["detail"] = e["doc"]  # the values compared ("1968 ~ 1968-05-02")
+    return data
 
 
 # -- login, logout, language ---------------------------------------------------
@@ -295,9 +314,12 @@ def search(
                     for k, d in standing(s, record.id, records).items()
                 }
         rows = []
+        lang: Language = "nl" if page_language(request, who) == "nl" else "en"
         for h in hits:
             entry = entries.get(h.entity_id)
-            comparison = compare(record, entry.record).as_dict() if entry is not None else None
+            comparison = (
+                _readable(compare(record, entry.record), lang) if entry is not None else None
+            )
             rows.append(
                 {
                     **h.as_dict(),
