@@ -19,7 +19,14 @@ from weerbaar.matching.features import (
 )
 from weerbaar.matching.korean import korean_key
 from weerbaar.matching.model import COLUMNS, WEIGHTS_FILE, load_models
-from weerbaar.matching.names import KIND_GENERIC, KIND_LEGAL, KIND_PATRONYMIC, fold, prepare
+from weerbaar.matching.names import (
+    KIND_GENERIC,
+    KIND_LEGAL,
+    KIND_PATRONYMIC,
+    fold,
+    near_generic,
+    prepare,
+)
 
 T = DEFAULT_THRESHOLD
 
@@ -706,3 +713,36 @@ def test_hebrew_letters_of_two_sounds(query: str, listed: str) -> None:
 def test_hebrew_letters_of_two_sounds_do_not_make_any_name_match() -> None:
     assert compare_names("Person", "אביב אלוש", "Avi Aloni") < T
     assert compare_names("Person", "דוד לוי", "Dov Lavie") < T
+
+
+def test_a_repeated_word_pairs_with_its_own_position() -> None:
+    # the first "Mohamed" pairs with the first: it was paired with the father's
+    # "Mohamed", which read as father and son swapped (0.27)
+    query = "Mohamed Silm Ben Mohmaed Hasssen Ben Salah CHIBOUB"
+    listed = "Mohamed Slim Ben Mohamed Hassen Ben Salah CHIBOUB"
+    assert compare_names("Person", query, listed) >= T
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("TRADING FZE", "A A TRADING FZCO"),  # generic words left on one side
+        ("TRADING FZE", "TRADING AND TRANSPORT SERVICES COMPANY, LTD"),
+        ("Enterprises SA", "SE"),  # a legal form alone is no name
+        ("SE", "AG"),
+    ],
+)
+def test_generic_words_and_legal_forms_alone_make_no_hit(query: str, listed: str) -> None:
+    assert compare_names("Company", query, listed) < 0.05, (query, listed)
+
+
+def test_a_misspelled_generic_word_or_legal_form_is_no_name_word() -> None:
+    assert near_generic("limted") and near_generic("liiability") and near_generic("securty")
+    assert not near_generic("baltinfokom") and not near_generic("gazprom")
+    # a slip in a legal form made it an identifying word that matched "Agility"
+    assert (
+        compare_names("Company", "LIlITED LIIABILITY COMPANY BALTINFOKOM", "Agility Shipping Ltd")
+        < T
+    )
+    assert compare_names("Company", "MINISTRY OF STATE SECURTY", "ZORSECURITY") < T
+    assert compare_names("Company", "MINISTRY OF STATE SECURTY", "MINISTRY OF STATE SECURITY") >= T

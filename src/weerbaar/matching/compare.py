@@ -193,7 +193,8 @@ WEAK_ALIAS_CAP = -1.0
 def _cap(q: Name, c: Name, raw: Raw) -> tuple[float, str, str] | None:
     """A ceiling on the name's log-odds for pairs no feature weighting may rescue.
 
-    - generic_only: no identifying word aligned (only "TRADING", "LLC", "bin").
+    - generic_only: no identifying word aligned (only "TRADING", "LLC", "bin"); or
+      names of generic words and legal forms only that are not the same words.
     - one_word_only: a person's query with several name words matched on one only
       ("Sara Jones" vs an alias "SARA"); a one-word query ("Erdogan") is left to
       the model.
@@ -226,10 +227,15 @@ def _cap(q: Name, c: Name, raw: Raw) -> tuple[float, str, str] | None:
     if (
         not q.core
         and not c.core
-        and _left(q.fast.generic, used_q)
-        and _left(c.fast.generic, used_c)
+        and (
+            _left(q.fast.generic, used_q)
+            or _left(c.fast.generic, used_c)
+            or not any(f and i in used_q for i, f in enumerate(q.fast.generic))
+        )
     ):
-        # Names of generic words only ("General Trading Company"): each word counts.
+        # Names of generic words only ("General Trading Company"): each word counts,
+        # on either side ("TRADING FZE" is not "A A TRADING FZCO"); a legal form
+        # alone is no name ("Enterprises SA" is not "SE").
         return GENERIC_ONLY_CAP, "generic_only", "names of generic words that differ"
     person = q.person
     if (

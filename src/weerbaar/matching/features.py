@@ -575,7 +575,7 @@ def _align(
             if how == "acronym" and one.person:
                 # a person's run-together initials ("JT") are initials
                 initials += 1
-    scored: list[tuple[float, int, int, float, str]] = []
+    scored: list[tuple[float, int, int, float, str]] = []  # (weight, -i, -j, sim, how)
     qt, ct = q.tokens, c.tokens
     qroot, croot = pq.root_weights, pc.root_weights
     sims = _SIMS
@@ -626,14 +626,17 @@ def _align(
                     sim, how = CUT_SIM, "cut short"
             if sim >= ALIGN_MIN:
                 cr = croot[j]
-                scored.append((sim * (qr if qr < cr else cr), i, j, sim, how))
+                # ties go to the earlier words (-i, -j sort high): "Mohamed Slim Ben
+                # Mohamed" pairs its first Mohamed with the other name's first
+                scored.append((sim * (qr if qr < cr else cr), -i, -j, sim, how))
     if len(scored) > 1:
         scored.sort(reverse=True)
     qweights, cweights = pq.weights, pc.weights
     qcore, ccore = pq.core_flags, pc.core_flags
     person = q.person
     every: list[tuple[int, int]] = []
-    for _, i, j, sim, how in scored:
+    for _, mi, mj, sim, how in scored:
+        i, j = -mi, -mj
         if i in used_q or j in used_c:
             continue
         used_q.add(i)

@@ -22,7 +22,13 @@ from weerbaar.matching.korean import is_family_name, korean_key
 from weerbaar.matching.loanwords import hangul_loanword
 from weerbaar.matching.translit import TRANSCRIPTION_DOTS, latinize, script_of
 from weerbaar.matching.translit import skeleton as consonant_skeleton
-from weerbaar.matching.words import GENERIC_ORG_WORDS, HONORIFICS, PARTICLES, PERSON_TITLES
+from weerbaar.matching.words import (
+    GENERIC_ORG_WORDS,
+    HONORIFICS,
+    LEGAL_FORM_WORDS,
+    PARTICLES,
+    PERSON_TITLES,
+)
 
 #: Scripts written without (most) vowels: compare consonant skeletons too.
 ABJADS = frozenset({"Arabic", "Hebrew"})
@@ -554,6 +560,38 @@ def _reorder(text: str) -> str:
     return text
 
 
+#: Shortest word read as a misspelled generic word or legal-form word: shorter
+#: words are one slip from too many others ("stock" and "stork").
+NEAR_GENERIC_MIN = 6
+
+
+@lru_cache(maxsize=1)
+def _generic_deletes() -> dict[str, str]:
+    """Each generic or legal-form word of :data:`NEAR_GENERIC_MIN` letters or more,
+    and each of its one-letter deletions, mapped to the word (symmetric deletion:
+    two words one slip apart share a key)."""
+    keys: dict[str, str] = {}
+    for word in sorted(GENERIC_ORG_WORDS | LEGAL_FORM_WORDS):
+        if len(word) >= NEAR_GENERIC_MIN:
+            keys.setdefault(word, word)
+            for i in range(len(word)):
+                keys.setdefault(word[:i] + word[i + 1 :], word)
+    return keys
+
+
+@lru_cache(maxsize=100_000)
+def near_generic(word: str) -> bool:
+    """Is an organisation's word a generic or legal-form word with one slip: a
+    letter missing, added, changed or two swapped ("LIMTED", "LIIABILITY",
+    "SECURTY", "LMIITED")? Such a word is no identifying name word."""
+    if len(word) < NEAR_GENERIC_MIN or not word.isalpha():
+        return False
+    keys = _generic_deletes()
+    if word in keys:
+        return True
+    return any(word[:i] + word[i + 1 :] in keys for i in range(len(word)))
+
+
 def _kind(word: str, person: bool, legal: bool) -> str:
     """The kind of a word (``legal``: it is one of the name's legal forms)."""
     if _DIGITS.search(word):
@@ -568,7 +606,7 @@ def _kind(word: str, person: bool, legal: bool) -> str:
         if _PATRONYMIC.match(word):
             return KIND_PATRONYMIC
         return KIND_NAME
-    if word in GENERIC_ORG_WORDS:
+    if word in GENERIC_ORG_WORDS or near_generic(word):
         return KIND_GENERIC
     return KIND_NAME
 

@@ -176,6 +176,25 @@ GENERIC_ORG_WORDS = frozenset(
     ]
 )
 
+#: Words of legal-form names (ISO 20275 in the lists' languages), for telling a
+#: misspelled legal form ("LIMTED LIIABILITY COMPANY") from a name word: rigour
+#: recognises the forms spelled right; these words, spelled with one slip, are
+#: read as generic words (:func:`weerbaar.matching.names.near_generic`).
+LEGAL_FORM_WORDS = frozenset(
+    [
+        "liability", "limited", "company", "corporation", "incorporated", "partnership",
+        "joint", "stock", "public", "private", "closed", "unitary", "enterprise",
+        "obshchestvo", "otvetstvennostyu", "ogranichennoy", "ogranichennoi",
+        "aktsionernoe", "aktsionernoye", "zakrytoe", "otkrytoe", "publichnoe",
+        "tovarishchestvo", "predpriyatie", "unitarnoe", "gosudarstvennoe",
+        "sociedad", "anonima", "responsabilidad", "limitada", "gesellschaft",
+        "beschrankter", "haftung", "aktiengesellschaft", "sirketi", "anonim",
+        "societe", "anonyme", "responsabilite", "limitee", "societa", "azioni",
+        "besloten", "vennootschap", "beperkte", "aansprakelijkheid", "naamloze",
+        "spolka", "akcyjna", "ograniczona", "odpowiedzialnoscia",
+    ]
+)  # fmt: skip
+
 #: Particles in personal names: bin, van, de, al ... (low weight, may be absent).
 PARTICLES = frozenset(
     [
