@@ -746,3 +746,11 @@ def test_a_misspelled_generic_word_or_legal_form_is_no_name_word() -> None:
     )
     assert compare_names("Company", "MINISTRY OF STATE SECURTY", "ZORSECURITY") < T
     assert compare_names("Company", "MINISTRY OF STATE SECURTY", "MINISTRY OF STATE SECURITY") >= T
+
+
+def test_abd_with_the_next_word_is_one_name() -> None:
+    # the listed alias "Abd al-Sattar" is one given name: one of the query's four
+    assert compare_names("Person", "ALNAQIB Zuahir Taliib abdd-al-Sattar", "Abd al-Sattar") < T
+    assert compare_names("Person", "Mohammad Abdul-Sattar AL SAYED", "Abd al-Sattar") < T
+    # two names besides it still count
+    assert compare_names("Person", "Abd al-Sattar Yasin", "Yasin ABD AL-SATTAR") >= T

@@ -238,10 +238,12 @@ def _cap(q: Name, c: Name, raw: Raw) -> tuple[float, str, str] | None:
         # alone is no name ("Enterprises SA" is not "SE").
         return GENERIC_ONLY_CAP, "generic_only", "names of generic words that differ"
     person = q.person
+    # "Abd al-Sattar" is one name ("servant of the Veiler"), in two words
+    compounds = max(_servant_names(q, used_q), _servant_names(c, used_c)) if person else 0
     if (
         person
-        and core_pairs == 1
-        and len(q.core) > 1
+        and core_pairs - compounds == 1
+        and len(q.core) - _servant_names(q, None) > 1
         and not _all_aligned(q, c, used_q, used_c)  # "abd allh" ~ "abdullah": one word
     ):
         return ONE_WORD_CAP, "one_word_only", "a person matched on one name word only"
@@ -310,6 +312,25 @@ def _inside(short: Name, long: Name, used_long: set[int]) -> bool:
     if len(core) < INSIDE_MIN_WORDS:
         return False
     return any(i in used_long for i in core[1:-1])
+
+
+#: "Servant of": with the next name word, one Arabic given name (Abd al-Rahman).
+SERVANT_WORDS = frozenset({"abd", "abdul", "abdel", "abdal", "abdol", "abdu", "abdoul", "abdur"})
+
+
+def _servant_names(name: Name, used: set[int] | None) -> int:
+    """How many "abd" words of ``name`` begin a name with the next identifying
+    word (both aligned, when ``used`` holds the aligned indices)."""
+    flags = name.fast.core_flags
+    texts = name.fast.texts
+    count = 0
+    for i, text in enumerate(texts):
+        if text not in SERVANT_WORDS or not flags[i] or (used is not None and i not in used):
+            continue
+        nxt = next((k for k in range(i + 1, len(texts)) if flags[k]), None)
+        if nxt is not None and (used is None or nxt in used):
+            count += 1
+    return count
 
 
 def _all_aligned(q: Name, c: Name, used_q: set[int], used_c: set[int]) -> bool:
