@@ -754,3 +754,8 @@ def test_abd_with_the_next_word_is_one_name() -> None:
     assert compare_names("Person", "Mohammad Abdul-Sattar AL SAYED", "Abd al-Sattar") < T
     # two names besides it still count
     assert compare_names("Person", "Abd al-Sattar Yasin", "Yasin ABD AL-SATTAR") >= T
+
+
+def test_two_neighbouring_letters_swapped_in_a_short_word() -> None:
+    # "shpi" was no alignment at all: the name fell to the generic-words ceiling
+    assert compare_names("Company", "Global Shpi Solutions LLC", "Global Ship Solutions LLC") >= T
