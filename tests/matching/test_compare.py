@@ -759,3 +759,17 @@ def test_abd_with_the_next_word_is_one_name() -> None:
 def test_two_neighbouring_letters_swapped_in_a_short_word() -> None:
     # "shpi" was no alignment at all: the name fell to the generic-words ceiling
     assert compare_names("Company", "Global Shpi Solutions LLC", "Global Ship Solutions LLC") >= T
+
+
+def test_a_listed_country_name_alone_is_no_hit_for_a_longer_name() -> None:
+    query = "ZEN SHIPPING & PORT INDIA PRIVATE LIMITED"
+    assert compare_names("Company", query, "India") < T  # it was 0.92
+    assert compare_names("Company", "India", "India") >= T
+
+
+def test_explanations_list_the_aligned_words_in_the_query_order() -> None:
+    result = compare(
+        Record(schema="Person", names=["Kim Cheol Ung"]),
+        Record(schema="Person", names=["KIM Chol Ung"]),
+    )
+    assert [a.query for a in result.aligned] == ["kim", "cheol", "ung"]

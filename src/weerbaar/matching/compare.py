@@ -29,6 +29,7 @@ from weerbaar.matching.features import (
 from weerbaar.matching.features import values as feature_values
 from weerbaar.matching.model import COLUMNS, NameModel, expand, load_models, sigmoid
 from weerbaar.matching.names import KIND_GENERIC, SYLLABLE_GROUPS, Name, prepare
+from weerbaar.matching.places import place_of
 from weerbaar.matching.record import Record
 from weerbaar.matching.texts import Language, describe
 
@@ -195,6 +196,9 @@ def _cap(q: Name, c: Name, raw: Raw) -> tuple[float, str, str] | None:
 
     - generic_only: no identifying word aligned (only "TRADING", "LLC", "bin"); or
       names of generic words and legal forms only that are not the same words.
+    - country_only: an organisation's listed name whose one identifying word is a
+      country's name, against a query with more ("India" vs "Zen Shipping & Port
+      India Private Limited").
     - one_word_only: a person's query with several name words matched on one only
       ("Sara Jones" vs an alias "SARA"); a one-word query ("Erdogan") is left to
       the model.
@@ -247,6 +251,9 @@ def _cap(q: Name, c: Name, raw: Raw) -> tuple[float, str, str] | None:
         and not _all_aligned(q, c, used_q, used_c)  # "abd allh" ~ "abdullah": one word
     ):
         return ONE_WORD_CAP, "one_word_only", "a person matched on one name word only"
+    if not person and core_pairs == 1 and _country_only(c) and unaligned(q.fast.core_flags, used_q):
+        # a listed "India" against "ZEN SHIPPING & PORT INDIA PRIVATE LIMITED"
+        return ONE_WORD_CAP, "country_only", "the listed name is only a country's name"
     if person and core_pairs and raw[7] >= core_pairs:
         return ONE_WORD_CAP, "initials_only", "a person matched on initials only"
     if person and (_family_missing(q, used_q) or _family_missing(c, used_c)):
@@ -312,6 +319,11 @@ def _inside(short: Name, long: Name, used_long: set[int]) -> bool:
     if len(core) < INSIDE_MIN_WORDS:
         return False
     return any(i in used_long for i in core[1:-1])
+
+
+def _country_only(name: Name) -> bool:
+    """Is a country's name the only identifying word of ``name`` ("India")?"""
+    return len(name.core) == 1 and place_of(name.core[0].text) is not None
 
 
 #: "Servant of": with the next name word, one Arabic given name (Abd al-Rahman).
@@ -497,6 +509,15 @@ def _explain_names(q: Name, c: Name, model: NameModel) -> tuple[float, list[Cont
         contributions.append(Contribution(feature, 1.0, sigmoid(after) - score, doc))
         score = sigmoid(after)
     return logit, contributions, raw
+
+
+def _in_query_order(q: Name, pairs: list[Aligned]) -> list[Aligned]:
+    """The aligned pairs in the order of the query's words, as a reviewer reads
+    them (the alignment finds the closest pairs first)."""
+    first: dict[str, int] = {}
+    for i, text in enumerate(q.fast.texts):
+        first.setdefault(text, i)
+    return sorted(pairs, key=lambda a: first.get(a.query.split(" ", 1)[0], len(first)))
 
 
 def _words_left(name: Name, used: set[int]) -> list[str]:
@@ -772,7 +793,7 @@ def compare(query: Record, candidate: Record, threshold: float | None = None) ->
         threshold=limit,
         query_name=q.original,
         candidate_name=c.original,
-        aligned=raw[0],
+        aligned=_in_query_order(q, raw[0]),
         query_left=_words_left(q, raw[1]),
         candidate_left=_words_left(c, raw[2]),
         name_score=name_score,

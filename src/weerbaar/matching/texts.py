@@ -129,6 +129,10 @@ BOUND_TEXTS: dict[str, tuple[str, str]] = {
         "capped: a person matched on one name word only",
         "begrensd: een persoon die maar op één naamwoord overeenkomt",
     ),
+    "country_only": (
+        "capped: the listed name is only a country's name",
+        "begrensd: de naam op de lijst is alleen de naam van een land",
+    ),
     "initials_only": (
         "capped: a person matched on initials only",
         "begrensd: een persoon die alleen op voorletters overeenkomt",
