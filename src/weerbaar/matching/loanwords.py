@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from weerbaar.matching.translit import rewrite_clusters
+
 #: Korean family names of one syllable (the census's common ones).
 KOREAN_FAMILY_SYLLABLES = frozenset(
     "김이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남심노하곽성차주우구민진지"
@@ -111,12 +113,7 @@ def loan_key(word: str) -> str:
     (y included) is one "V", dropped at the end of the word (Korean adds one:
     제이크, "Jake"); a doubled class is one; an r before a consonant or at the end
     is dropped (Korean follows English, which does not sound it: 어니 is "Ernie")."""
-    w = word.lower()
-    if "c" in w:
-        w = re.sub(r"c(?=[eiy])", "s", w)
-    for src, dst in _LOAN_CLUSTERS:
-        if src in w:
-            w = w.replace(src, dst)
+    w = rewrite_clusters(word.lower(), _LOAN_CLUSTERS)
     out: list[str] = []
     n = len(w)
     for i, ch in enumerate(w):

@@ -566,17 +566,16 @@ NEAR_GENERIC_MIN = 6
 
 
 @lru_cache(maxsize=1)
-def _generic_deletes() -> dict[str, str]:
+def _generic_deletes() -> frozenset[str]:
     """Each generic or legal-form word of :data:`NEAR_GENERIC_MIN` letters or more,
-    and each of its one-letter deletions, mapped to the word (symmetric deletion:
-    two words one slip apart share a key)."""
-    keys: dict[str, str] = {}
-    for word in sorted(GENERIC_ORG_WORDS | LEGAL_FORM_WORDS):
+    and each of its one-letter deletions (symmetric deletion: two words one slip
+    apart share one of these keys)."""
+    keys: set[str] = set()
+    for word in GENERIC_ORG_WORDS | LEGAL_FORM_WORDS:
         if len(word) >= NEAR_GENERIC_MIN:
-            keys.setdefault(word, word)
-            for i in range(len(word)):
-                keys.setdefault(word[:i] + word[i + 1 :], word)
-    return keys
+            keys.add(word)
+            keys.update(word[:i] + word[i + 1 :] for i in range(len(word)))
+    return frozenset(keys)
 
 
 @lru_cache(maxsize=100_000)

@@ -23,10 +23,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["latinize", "script_of", "skeleton"]
+__all__ = ["latinize", "rewrite_clusters", "script_of", "skeleton"]
 
 # ---------------------------------------------------------------------------------------
 # Scripts
@@ -882,6 +883,18 @@ _SKEL_CLASS = {
 _SKEL_VOWELS = set("aeiou")
 
 
+def rewrite_clusters(word: str, clusters: Sequence[tuple[str, str]]) -> str:
+    """A lower-case word with a soft c (before e, i, y) written s and each letter
+    cluster replaced, in order (the first step of :func:`skeleton` and of
+    :func:`weerbaar.matching.loanwords.loan_key`)."""
+    if "c" in word:
+        word = re.sub(r"c(?=[eiy])", "s", word)
+    for src, dst in clusters:
+        if src in word:
+            word = word.replace(src, dst)
+    return word
+
+
 @lru_cache(maxsize=200_000)
 def skeleton(latin: str) -> str:
     """Consonant skeleton of already-latinized text, one skeleton per word.
@@ -906,13 +919,7 @@ def skeleton(latin: str) -> str:
     """
     words: list[str] = []
     for word in latin.lower().split():
-        w = word
-        if "c" in w:
-            w = re.sub(r"c(?=[eiy])", "s", w)
-        for src, dst in _SKEL_CLUSTERS:
-            if src in w:
-                w = w.replace(src, dst)
-        w = w.replace("c", "k")
+        w = rewrite_clusters(word, _SKEL_CLUSTERS).replace("c", "k")
         if len(w) > 1 and w.endswith("h") and w[-2] in _SKEL_VOWELS:
             w = w[:-1]
         out: list[str] = []
