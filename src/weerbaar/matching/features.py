@@ -675,7 +675,12 @@ def _align(
             for y in range(x + 1, n):
                 if ox > order[y][1]:
                     inversions += 1
-        if inversions and not (len(every) > 2 and _rotated(sorted(every))):
+        if inversions and not (
+            (len(every) > 2 and _rotated(sorted(every)))
+            # two words swapped as one name was written: "CHAHARMAHALI Ali" read
+            # as "Ali CHAHARMAHALI", against "Chaharmahali Ali"
+            or (n == 2 and len(every) == 2 and q.reordered != c.reordered)
+        ):
             disorder = inversions / (n * (n - 1) / 2)
     if skip_q:
         used_q -= skip_q

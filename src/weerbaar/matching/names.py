@@ -62,6 +62,7 @@ _PATRONYMIC = re.compile(
 )
 _DIGITS = re.compile(r"\d")
 _TITLES = sorted({t.casefold().rstrip(".") for t in person_name_prefixes_list()} | PERSON_TITLES)
+_TITLE_SET = frozenset(_TITLES)
 _TITLE_RE = re.compile(r"^(?:(?:" + "|".join(re.escape(t) for t in _TITLES if t) + r")\.?\s+)+")
 
 
@@ -344,6 +345,10 @@ class Name:
     #: Korean syllables, one of them a Korean family name ("Ri Su Yong", "Lee
     #: Su-yong"): see :func:`weerbaar.matching.korean.korean_key`.
     korean: bool = False
+    #: A person's name written family name first and read given names first:
+    #: "SURNAME, Given" or "SURNAME Given" (the family name in capitals before
+    #: given names that are not), see :func:`_reorder`.
+    reordered: bool = False
 
     @property
     def abjad(self) -> bool:
@@ -560,6 +565,32 @@ def _reorder(text: str) -> str:
     return text
 
 
+def _capitals_first(text: str) -> str:
+    """ "SURNAME Given Names" -> "Given Names SURNAME": a person's name that opens
+    with words in capitals (the family name, as the EU, UN and UK lists write it)
+    followed by words that are not, none of them in capitals ("BIN LADEN Osama",
+    "ФАЛЬКОВ Валерий"). Unchanged otherwise ("David JOYCE", "ALI Yasin BAYNAH",
+    "DAVID JOYCE")."""
+    words = text.split()
+    t = 0  # titles stay in front: "DR AL-ZAWAHIRI Ayman"
+    while t < len(words) and words[t].casefold().rstrip(".") in _TITLE_SET:
+        t += 1
+    k = t
+    while k < len(words) and _capital_word(words[k]):
+        k += 1
+    rest = words[k:]
+    if k == t or not rest or any(_capital_word(w) for w in rest):
+        return text
+    if not any(c.islower() for c in rest[0]):
+        return text  # "ALI Y. Baynah": an initial after the capitals is no given name
+    return " ".join(words[:t] + rest + words[t:k])
+
+
+def _capital_word(word: str) -> bool:
+    """A word of two or more letters, all of them capitals."""
+    return word.isupper() and sum(c.isalpha() for c in word) >= 2
+
+
 #: Shortest word read as a misspelled generic word or legal-form word: shorter
 #: words are one slip from too many others ("stock" and "stork").
 NEAR_GENERIC_MIN = 6
@@ -651,8 +682,15 @@ def prepare(text: str, person: bool) -> Name:
     folded = _split_camel(raw).casefold()
     legal: frozenset[str] = _EMPTY
     dotted: set[str] | None = None
+    reordered = False
     if person:
-        folded = _TITLE_RE.sub("", _reorder(folded)) or folded
+        if "," in folded:
+            ordered = _reorder(folded)
+        else:
+            capitals = _capitals_first(raw)
+            ordered = _split_camel(capitals).casefold() if capitals is not raw else folded
+        reordered = ordered != folded
+        folded = _TITLE_RE.sub("", ordered) or ordered
     else:
         if "%" in folded:
             # "%" is read as a word: "3%ers" -> "3 percenters" ("Three Percenters")
@@ -719,4 +757,5 @@ def prepare(text: str, person: bool) -> Name:
         transcribed=loanword or (script == "Han" and any(dot in raw for dot in TRANSCRIPTION_DOTS)),
         chinese=chinese,
         korean=korean,
+        reordered=reordered,
     )
