@@ -24,6 +24,7 @@ from weerbaar.matching.names import (
     KIND_LEGAL,
     KIND_PATRONYMIC,
     fold,
+    legal_spelling,
     near_generic,
     prepare,
 )
@@ -769,6 +770,24 @@ def test_a_misspelled_generic_word_or_legal_form_is_no_name_word() -> None:
     )
     assert compare_names("Company", "MINISTRY OF STATE SECURTY", "ZORSECURITY") < T
     assert compare_names("Company", "MINISTRY OF STATE SECURTY", "MINISTRY OF STATE SECURITY") >= T
+
+
+def test_a_legal_form_spelled_with_a_slip_is_read_as_the_legal_form() -> None:
+    assert legal_spelling("liimted") == "limited" and legal_spelling("comppany") == "company"
+    assert legal_spelling("obschestvo") == "obshchestvo"
+    # spelled right, too far off, or a name word: unchanged
+    assert legal_spelling("limited") is None and legal_spelling("lmtd") is None
+    assert legal_spelling("microtech") is None
+    name = prepare("LIIMTED LABILITY COMPPANY AK MICROTECH", False)
+    assert name.legal_forms == prepare("LIMITED LIABILITY COMPANY AK MICROTECH", False).legal_forms
+    assert [t.text for t in name.tokens if t.kind != KIND_LEGAL] == ["ak", "microtech"]
+    # the listed name with its legal form is no longer ranked below the short alias
+    query = "LIIMTED LABILITY COMPPANY AK MICROTECH"
+    assert compare_names("Company", query, "LIMITED LIABILITY COMPANY AK MICROTECH") >= (
+        compare_names("Company", query, "AK MICROTECH")
+    )
+    # a slip that finds no legal form leaves the words as written
+    assert prepare("PRIVAT BANK", False).legal_forms == frozenset()
 
 
 def test_abd_with_the_next_word_is_one_name() -> None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from rapidfuzz.distance import OSA
 from rigour._core import metaphone, ordinals_dict, person_name_prefixes_list
 from rigour.names.org_types import extract_org_types, replace_org_types_compare
 
@@ -571,6 +572,8 @@ def _capitals_first(text: str) -> str:
     followed by words that are not, none of them in capitals ("BIN LADEN Osama",
     "ФАЛЬКОВ Валерий"). Unchanged otherwise ("David JOYCE", "ALI Yasin BAYNAH",
     "DAVID JOYCE")."""
+    if text.isupper() or text.istitle() or text.islower():
+        return text  # no word in capitals, or no other word
     words = text.split()
     t = 0  # titles stay in front: "DR AL-ZAWAHIRI Ayman"
     while t < len(words) and words[t].casefold().rstrip(".") in _TITLE_SET:
@@ -620,6 +623,47 @@ def near_generic(word: str) -> bool:
     if word in keys:
         return True
     return any(word[:i] + word[i + 1 :] in keys for i in range(len(word)))
+
+
+@lru_cache(maxsize=1)
+def _legal_deletes() -> dict[str, frozenset[str]]:
+    """Each legal-form word of :data:`NEAR_GENERIC_MIN` letters or more, and each of
+    its one-letter deletions, with the words they come from."""
+    keys: dict[str, set[str]] = {}
+    for word in LEGAL_FORM_WORDS:
+        if len(word) >= NEAR_GENERIC_MIN:
+            for key in {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}:
+                keys.setdefault(key, set()).add(word)
+    return {k: frozenset(v) for k, v in keys.items()}
+
+
+@lru_cache(maxsize=100_000)
+def legal_spelling(word: str) -> str | None:
+    """The legal-form word an organisation's word is one slip from ("liimted" ->
+    "limited", "comppany" -> "company"), when it is exactly one; else None."""
+    if word in LEGAL_FORM_WORDS or not near_generic(word):
+        return None
+    keys = _legal_deletes()
+    near: set[str] = set()
+    for key in (word, *(word[:i] + word[i + 1 :] for i in range(len(word)))):
+        near.update(keys.get(key, ()))
+    found = [w for w in near if OSA.distance(word, w, score_cutoff=1) <= 1]
+    return found[0] if len(found) == 1 else None
+
+
+def _legal_forms(text: str) -> tuple[str, frozenset[str]]:
+    """:func:`_org_types`, reading a legal form spelled with one slip per word as
+    spelled right ("LIIMTED LABILITY COMPPANY AK" -> "llc ak") when that finds
+    more legal forms; other words stay as written."""
+    out, legal = _org_types(text)
+    words = text.split()
+    fixed = [legal_spelling(w) or w for w in words]
+    if fixed == words:
+        return out, legal
+    fixed_out, fixed_legal = _org_types(" ".join(fixed))
+    if legal < fixed_legal:
+        return fixed_out, fixed_legal
+    return out, legal
 
 
 def _kind(word: str, person: bool, legal: bool) -> str:
@@ -695,7 +739,7 @@ def prepare(text: str, person: bool) -> Name:
         if "%" in folded:
             # "%" is read as a word: "3%ers" -> "3 percenters" ("Three Percenters")
             folded = folded.replace("%", " percent")
-        folded, legal = _org_types(folded)
+        folded, legal = _legal_forms(folded)
         if "." in folded and _DOTTED.search(folded):
             dotted = {m.replace(".", "") for m in _DOTTED.findall(folded)}
             folded = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), folded)
