@@ -790,6 +790,25 @@ def test_a_legal_form_spelled_with_a_slip_is_read_as_the_legal_form() -> None:
     assert prepare("PRIVAT BANK", False).legal_forms == frozenset()
 
 
+def test_the_same_identifying_words_outrank_a_word_spelled_alike() -> None:
+    # only generic words and legal forms differ: at least 0.85, above a stranger
+    # whose one word is only spelled alike (the one-word-variant ceiling, 0.82)
+    query = 'COMPANY "ELECTROPRIVOD"'
+    same = compare_names("Company", query, "ELECTROPRIVOD JSC")
+    assert same >= 0.85 > compare_names("Company", query, "SIBELECTROPRIVOD LLC")
+
+    def floored(schema: str, a: str, b: str) -> bool:
+        result = compare(Record(schema, names=[a]), Record(schema, names=[b]))
+        return "same_core_floor" in {c.feature for c in result.contributions}
+
+    assert floored("Company", query, "ELECTROPRIVOD JSC")
+    # not for other words, another order, or persons
+    assert not floored("Company", "KAMAZ TRADING", "KAMAZ ELECTROPRIVOD JSC")
+    assert compare_names("Company", "KAMAZ TRADING", "KAMAZ ELECTROPRIVOD JSC") < 0.85
+    assert not floored("Company", "Ural Tire Plant LLC", "JSC Tire Ural")
+    assert not floored("Person", "Ali HASSAN", "Hassan Ali Ahmad")
+
+
 def test_abd_with_the_next_word_is_one_name() -> None:
     # the listed alias "Abd al-Sattar" is one given name: one of the query's four
     assert compare_names("Person", "ALNAQIB Zuahir Taliib abdd-al-Sattar", "Abd al-Sattar") < T

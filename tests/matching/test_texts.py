@@ -54,9 +54,12 @@ def test_every_way_of_aligning_and_every_bound_has_a_text() -> None:
     assert {"same", "spelling", "transliteration", "joined", "same country"} <= hows
     assert hows <= set(HOW_TEXTS), hows - set(HOW_TEXTS)
     compare_module = importlib.import_module("weerbaar.matching.compare")
-    cap = inspect.getsource(compare_module._cap) + inspect.getsource(compare_module._bounded)
+    cap = "".join(
+        inspect.getsource(f)
+        for f in (compare_module._cap, compare_module._floor, compare_module._bounded)
+    )
     bounds = _literals(cap, r'"([a-z]+(?:_[a-z]+)+)"')
-    assert {"generic_only", "one_word_spelled", "same_words_floor"} <= bounds
+    assert {"generic_only", "one_word_spelled", "same_words_floor", "same_core_floor"} <= bounds
     assert bounds <= set(BOUND_TEXTS), bounds - set(BOUND_TEXTS)
 
 

@@ -169,6 +169,11 @@ BOUND_TEXTS: dict[str, tuple[str, str]] = {
         "raised: the same name words",
         "verhoogd: dezelfde naamwoorden",
     ),
+    "same_core_floor": (
+        "raised: the same identifying words, only generic words or legal forms differ",
+        "verhoogd: dezelfde onderscheidende woorden, alleen algemene woorden of"
+        " rechtsvormen verschillen",
+    ),
     "weak_alias": (
         "capped: the listed name is a weak alias (a nickname)",
         "begrensd: de naam op de lijst is een zwakke alias (bijnaam)",
