@@ -12,6 +12,7 @@ import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz.distance import OSA, Levenshtein
 from rapidfuzz.fuzz import ratio
@@ -116,6 +117,7 @@ MODE_HEBREW = 9
 _HEBREW_SKELETON = str.maketrans("wf", "bb")
 
 
+@lru_cache(maxsize=100_000)
 def _vav_skeleton(text: str) -> str:
     """The Hebrew skeleton of a romanised word whose medial "o" is read as ו = v."""
     if "o" not in text[1:]:

@@ -883,12 +883,15 @@ _SKEL_CLASS = {
 _SKEL_VOWELS = set("aeiou")
 
 
+_SOFT_C = re.compile(r"c(?=[eiy])")
+
+
 def rewrite_clusters(word: str, clusters: Sequence[tuple[str, str]]) -> str:
     """A lower-case word with a soft c (before e, i, y) written s and each letter
     cluster replaced, in order (the first step of :func:`skeleton` and of
     :func:`weerbaar.matching.loanwords.loan_key`)."""
     if "c" in word:
-        word = re.sub(r"c(?=[eiy])", "s", word)
+        word = _SOFT_C.sub("s", word)
     for src, dst in clusters:
         if src in word:
             word = word.replace(src, dst)
