@@ -33,7 +33,7 @@ from rapidfuzz import fuzz, process
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
-from weerbaar.matching.compare import is_person
+from weerbaar.matching.compare import CRAFT, is_person
 from weerbaar.matching.evaluation import (
     Pair,
     load_alias_pairs,
@@ -165,8 +165,8 @@ def aligned_strangers(people: list[tuple[str, int, str]], listed: list[str]) -> 
 def features(pairs: list[Pair]) -> np.ndarray:
     rows = []
     for p in pairs:
-        person = is_person(p.schema)
-        values, _ = measure(prepare(p.name1, person), prepare(p.name2, person))
+        person, craft = is_person(p.schema), p.schema in CRAFT
+        values, _ = measure(prepare(p.name1, person, craft), prepare(p.name2, person, craft))
         rows.append(expand(values))
     return np.array(rows, dtype=float)
 

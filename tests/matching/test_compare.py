@@ -809,6 +809,22 @@ def test_the_same_identifying_words_outrank_a_word_spelled_alike() -> None:
     assert not floored("Person", "Ali HASSAN", "Hassan Ali Ahmad")
 
 
+def test_every_word_of_a_ship_s_name_identifies() -> None:
+    # "mariner" is one slip from the generic "marine": as a company word it is
+    # generic, and a ship named "MARINER A" had no identifying word left
+    assert [t.kind for t in prepare("MARINER A", False, craft=True).tokens] == ["name", "name"]
+    assert prepare("MARINER A", False).core == ()
+    assert compare_names("Vessel", "MARIINER A", "MARINER A") >= T  # was 0.02
+    # a customer file's row of unknown kind against a listed ship: ship rules
+    result = compare(
+        Record("LegalEntity", names=["MARIINER A"]), Record("Vessel", names=["MARINER A"])
+    )
+    assert result.score >= T
+    # a ship's name of generic words: each counts ("SEA STAR" is not "OCEAN STAR")
+    assert compare_names("Vessel", "SEA STAR", "OCEAN STAR") < T
+    assert compare_names("Company", "MARINER A", "MARIINER A") < T  # companies as before
+
+
 def test_abd_with_the_next_word_is_one_name() -> None:
     # the listed alias "Abd al-Sattar" is one given name: one of the query's four
     assert compare_names("Person", "ALNAQIB Zuahir Taliib abdd-al-Sattar", "Abd al-Sattar") < T

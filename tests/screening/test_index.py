@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.conftest import FIXTURES
 from weerbaar.core.settings import Settings
 from weerbaar.lists import Lists
@@ -60,6 +62,23 @@ def test_the_index_is_cached_and_rebuilt_after_a_new_list_version(listed: Settin
     second = sorted(index_dir(listed).glob("*.pickle"))
     assert len(second) == 1
     assert second != first
+
+
+def test_the_index_is_rebuilt_after_an_upgrade_of_the_matching_code(
+    listed: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # features depend on how names are prepared: a cached index built by other
+    # matching code is stale even when the lists are the same
+    from weerbaar.screening import index as index_module
+
+    load_index(listed)
+    first = sorted(index_dir(listed).glob("*.pickle"))
+    digest = index_module.code_digest()
+    assert len(digest) == 16 and digest == index_module.code_digest()
+    monkeypatch.setattr(index_module, "code_digest", lambda: "another release")
+    load_index(listed)
+    second = sorted(index_dir(listed).glob("*.pickle"))
+    assert len(second) == 1 and second != first
 
 
 def test_an_empty_store_is_a_clear_error(home: object) -> None:

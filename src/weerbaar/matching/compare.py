@@ -66,6 +66,13 @@ def is_person(schema: str) -> bool:
     return schema in PERSON_SCHEMATA
 
 
+def craft_rules(a: str, b: str) -> bool:
+    """Are two names of these schemata compared as a vessel's or an aircraft's
+    (every word identifies, no legal forms: :func:`names.prepare`)? Yes when
+    either is a craft: a customer file's LegalEntity against a listed ship."""
+    return a in CRAFT or b in CRAFT
+
+
 @dataclass(frozen=True, slots=True)
 class Contribution:
     """One feature or piece of evidence: its value and how far it moved the score."""
@@ -482,9 +489,12 @@ def name_logit(q: Name, c: Name, model: NameModel, weak: bool = False) -> float:
 def compare_names(schema: str, name1: str, name2: str) -> float:
     """Calibrated score of two names of the given schema (the fast path)."""
     person = is_person(schema)
+    craft = schema in CRAFT
     models = load_models()
     return sigmoid(
-        name_logit(prepare(name1, person), prepare(name2, person), models.for_kind(person))
+        name_logit(
+            prepare(name1, person, craft), prepare(name2, person, craft), models.for_kind(person)
+        )
     )
 
 
@@ -705,16 +715,16 @@ class QueryScorer:
     def __init__(self, query: Record) -> None:
         self.query = query
         self.names = record_names(query)
-        self._prepared: dict[tuple[bool, bool], list[Name]] = {}
+        self._prepared: dict[tuple[bool, bool, bool], list[Name]] = {}
         self._person = is_person(query.schema)
         self._models = load_models()
 
-    def _query_names(self, person: bool, check: bool) -> list[Name]:
-        key = (person, check)
+    def _query_names(self, person: bool, craft: bool, check: bool) -> list[Name]:
+        key = (person, craft, check)
         found = self._prepared.get(key)
         if found is None:
             found = self._prepared[key] = [
-                prepare(qn, person)
+                prepare(qn, person, craft)
                 for qn in self.names
                 if not (check and looks_like_organisation(qn))
             ]
@@ -729,8 +739,9 @@ class QueryScorer:
             return None
         c_person = is_person(candidate.schema)
         person = self._person or c_person
+        craft = not person and craft_rules(query.schema, candidate.schema)
         model = self._models.for_kind(person)
-        queries = self._query_names(person, person and not self._person)
+        queries = self._query_names(person, craft, person and not self._person)
         if not queries:
             return None
         check_c = person and not c_person
@@ -741,7 +752,7 @@ class QueryScorer:
                 continue
             if check_c and looks_like_organisation(cn):
                 continue
-            listed.append((prepare(cn, person), bool(weak) and cn in weak))
+            listed.append((prepare(cn, person, craft), bool(weak) and cn in weak))
         best: float | None = None
         for q in queries:
             for c, is_weak in listed:
@@ -768,6 +779,7 @@ def compare(query: Record, candidate: Record, threshold: float | None = None) ->
     if not compatible(query.schema, candidate.schema):
         return Comparison(score=0.0, threshold=limit)
     person = is_person(query.schema) or is_person(candidate.schema)
+    craft = not person and craft_rules(query.schema, candidate.schema)
     model = models.for_kind(person)
     best: tuple[float, Name, Name, bool] | None = None
     weak = candidate.weak_names
@@ -778,11 +790,11 @@ def compare(query: Record, candidate: Record, threshold: float | None = None) ->
     for qn in record_names(query):
         if check_q and looks_like_organisation(qn):
             continue
-        q = prepare(qn, person)
+        q = prepare(qn, person, craft)
         for cn in record_names(candidate):
             if check_c and looks_like_organisation(cn):
                 continue
-            c = prepare(cn, person)
+            c = prepare(cn, person, craft)
             is_weak = bool(weak) and cn in weak
             logit = name_logit(q, c, model, is_weak)
             if best is None or logit > best[0]:

@@ -589,9 +589,16 @@ def _capitals_first(text: str) -> str:
     return " ".join(words[:t] + rest + words[t:k])
 
 
+_NOT_LETTERS = re.compile(r"[\W\d_]+")
+
+
 def _capital_word(word: str) -> bool:
     """A word of two or more letters, all of them capitals."""
-    return word.isupper() and sum(c.isalpha() for c in word) >= 2
+    if not word.isupper():
+        return False
+    if word.isalpha():
+        return len(word) >= 2
+    return len(_NOT_LETTERS.sub("", word)) >= 2
 
 
 #: Shortest word read as a misspelled generic word or legal-form word: shorter
@@ -666,8 +673,9 @@ def _legal_forms(text: str) -> tuple[str, frozenset[str]]:
     return out, legal
 
 
-def _kind(word: str, person: bool, legal: bool) -> str:
-    """The kind of a word (``legal``: it is one of the name's legal forms)."""
+def _kind(word: str, person: bool, legal: bool, craft: bool = False) -> str:
+    """The kind of a word (``legal``: it is one of the name's legal forms;
+    ``craft``: of a vessel's or an aircraft's name, see :func:`prepare`)."""
     if _DIGITS.search(word):
         return KIND_NUMBER
     if legal:
@@ -680,16 +688,16 @@ def _kind(word: str, person: bool, legal: bool) -> str:
         if _PATRONYMIC.match(word):
             return KIND_PATRONYMIC
         return KIND_NAME
-    if word in GENERIC_ORG_WORDS or near_generic(word):
+    if not craft and (word in GENERIC_ORG_WORDS or near_generic(word)):
         return KIND_GENERIC
     return KIND_NAME
 
 
 @lru_cache(maxsize=300_000)
-def _word_token(word: str, person: bool, legal: bool) -> Token:
-    """The token of a word of a person's or an organisation's name (``legal``: the
-    word is one of the name's legal forms)."""
-    return make_token(word, _kind(word, person, legal))
+def _word_token(word: str, person: bool, legal: bool, craft: bool = False) -> Token:
+    """The token of a word of a person's, an organisation's or a craft's name
+    (``legal``: the word is one of the name's legal forms)."""
+    return make_token(word, _kind(word, person, legal, craft))
 
 
 @lru_cache(maxsize=200_000)
@@ -717,10 +725,18 @@ def make_token(word: str, kind: str) -> Token:
     )
 
 
-@lru_cache(maxsize=300_000)
-def prepare(text: str, person: bool) -> Name:
+def prepare(text: str, person: bool, craft: bool = False) -> Name:
     """Prepare one name; ``person`` selects person rules (titles, patronymics)
-    over organisation rules (legal forms, generic words)."""
+    over organisation rules (legal forms, generic words); ``craft``, a vessel's or
+    an aircraft's name: organisation rules without legal forms or generic words
+    (a ship is named "MARINER", "SEA STAR" or "GLOBAL": every word identifies).
+    Results are cached: ``prepare(t, p)`` and ``prepare(t, p, False)`` are one
+    entry."""
+    return _prepare(text, person, craft)
+
+
+@lru_cache(maxsize=300_000)
+def _prepare(text: str, person: bool, craft: bool) -> Name:
     raw = clean(text)
     script = script_of(raw)
     folded = _split_camel(raw).casefold()
@@ -739,7 +755,8 @@ def prepare(text: str, person: bool) -> Name:
         if "%" in folded:
             # "%" is read as a word: "3%ers" -> "3 percenters" ("Three Percenters")
             folded = folded.replace("%", " percent")
-        folded, legal = _legal_forms(folded)
+        if not craft:
+            folded, legal = _legal_forms(folded)
         if "." in folded and _DOTTED.search(folded):
             dotted = {m.replace(".", "") for m in _DOTTED.findall(folded)}
             folded = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), folded)
@@ -751,7 +768,7 @@ def prepare(text: str, person: bool) -> Name:
         latin = latinize(folded)
     words = latin.split()
     words = [_unleet(w) for w in words] if person else _number_words(words)
-    tokens = tuple([_word_token(w, person, w in legal) for w in words])
+    tokens = tuple([_word_token(w, person, w in legal, craft) for w in words])
     if dotted:
         tokens = tuple(
             make_token(t.text, KIND_ACRONYM) if t.kind == KIND_NAME and t.text in dotted else t

@@ -25,9 +25,9 @@ lists (feature -> names). An entry scores as its best name; identifiers
 (passport, IMO, registration numbers...) that equal the query's come first.
 
 The index is kept on disk under ``WEERBAAR_HOME/index/``, named by the
-store's newest version of every list, so a new import builds a new one; the
-first use after an import pays the build, every later process loads it in
-well under a second.
+store's newest version of every list and by a digest of the matching code, so
+a new import or an upgrade builds a new one; the first use after an import
+pays the build, every later process loads it in well under a second.
 """
 
 from __future__ import annotations
@@ -40,6 +40,7 @@ import sqlite3
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -47,9 +48,10 @@ import numpy as np
 import numpy.typing as npt
 import orjson
 
+import weerbaar.matching as matching_package
 from weerbaar.core.errors import NotFoundError
 from weerbaar.core.settings import Settings
-from weerbaar.matching.compare import compatible, is_person, record_names
+from weerbaar.matching.compare import CRAFT, compatible, is_person, record_names
 from weerbaar.matching.names import Name, prepare
 from weerbaar.matching.record import Record
 from weerbaar.screening.entities import Entry
@@ -96,7 +98,8 @@ def name_features(name: Name) -> dict[str, float]:
 
 def query_names(record: Record) -> list[Name]:
     person = is_person(record.schema)
-    return [prepare(n, person) for n in record_names(record)]
+    craft = record.schema in CRAFT
+    return [prepare(n, person, craft) for n in record_names(record)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -307,10 +310,11 @@ class CandidateIndex:
 def _entry_features(entry: Entry) -> list[tuple[str, dict[str, float]]]:
     """(text, features) of each distinct name of the entry."""
     person = is_person(entry.schema)
+    craft = entry.schema in CRAFT
     out = []
     seen: set[str] = set()
     for text in record_names(entry.record):
-        name = prepare(text, person)
+        name = prepare(text, person, craft)
         if name.latin and name.latin not in seen:
             seen.add(name.latin)
             out.append((text, name_features(name)))
@@ -344,8 +348,22 @@ def store_key(store_path: Path) -> str:
         conn.close()
     if not rows:
         raise _empty_store()
-    raw = json.dumps([INDEX_FORMAT, rows])
+    raw = json.dumps([INDEX_FORMAT, code_digest(), rows])
     return hashlib.sha256(raw.encode()).hexdigest()[:20]
+
+
+@lru_cache(maxsize=1)
+def code_digest() -> str:
+    """A digest of the code and data that make an index entry's features: the
+    matching package (name preparation, word tables, weights) and this module. An
+    upgrade that prepares names otherwise builds a new index instead of reading
+    a stale one."""
+    digest = hashlib.sha256()
+    matching = Path(matching_package.__file__).parent
+    for path in sorted([*matching.glob("*.py"), *matching.glob("*.json"), Path(__file__)]):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def _empty_store() -> NotFoundError:
