@@ -763,6 +763,9 @@ def test_generic_words_and_legal_forms_alone_make_no_hit(query: str, listed: str
 def test_a_misspelled_generic_word_or_legal_form_is_no_name_word() -> None:
     assert near_generic("limted") and near_generic("liiability") and near_generic("securty")
     assert not near_generic("baltinfokom") and not near_generic("gazprom")
+    # two slips from "marine" (a letter dropped, another added elsewhere) is a name
+    assert not near_generic("marlin") and not near_generic("mariel")
+    assert [t.kind for t in prepare("MARLIN TRADING", False).tokens] == ["name", "generic"]
     # a slip in a legal form made it an identifying word that matched "Agility"
     assert (
         compare_names("Company", "LIlITED LIIABILITY COMPANY BALTINFOKOM", "Agility Shipping Ltd")

@@ -606,17 +606,36 @@ def _capital_word(word: str) -> bool:
 NEAR_GENERIC_MIN = 6
 
 
-@lru_cache(maxsize=1)
-def _generic_deletes() -> frozenset[str]:
-    """Each generic or legal-form word of :data:`NEAR_GENERIC_MIN` letters or more,
-    and each of its one-letter deletions (symmetric deletion: two words one slip
-    apart share one of these keys)."""
-    keys: set[str] = set()
-    for word in GENERIC_ORG_WORDS | LEGAL_FORM_WORDS:
+def _deletes(words: frozenset[str]) -> dict[str, frozenset[str]]:
+    """Each word of :data:`NEAR_GENERIC_MIN` letters or more, and each of its
+    one-letter deletions, with the words they come from (symmetric deletion: two
+    words one slip apart share one of these keys)."""
+    keys: dict[str, set[str]] = {}
+    for word in words:
         if len(word) >= NEAR_GENERIC_MIN:
-            keys.add(word)
-            keys.update(word[:i] + word[i + 1 :] for i in range(len(word)))
-    return frozenset(keys)
+            for key in {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}:
+                keys.setdefault(key, set()).add(word)
+    return {k: frozenset(v) for k, v in keys.items()}
+
+
+@lru_cache(maxsize=1)
+def _generic_deletes() -> dict[str, frozenset[str]]:
+    return _deletes(GENERIC_ORG_WORDS | LEGAL_FORM_WORDS)
+
+
+@lru_cache(maxsize=1)
+def _legal_deletes() -> dict[str, frozenset[str]]:
+    return _deletes(LEGAL_FORM_WORDS)
+
+
+def _one_slip(word: str, keys: dict[str, frozenset[str]]) -> list[str]:
+    """The words of ``keys`` one slip from ``word``: a letter missing, added,
+    changed, or two neighbours swapped (OSA distance 1; two words sharing a
+    deletion key may be two slips apart, "marlin" and "marine")."""
+    near: set[str] = set()
+    for key in (word, *(word[:i] + word[i + 1 :] for i in range(len(word)))):
+        near.update(keys.get(key, ()))
+    return [w for w in near if OSA.distance(word, w, score_cutoff=1) <= 1]
 
 
 @lru_cache(maxsize=100_000)
@@ -626,22 +645,7 @@ def near_generic(word: str) -> bool:
     "SECURTY", "LMIITED")? Such a word is no identifying name word."""
     if len(word) < NEAR_GENERIC_MIN or not word.isalpha():
         return False
-    keys = _generic_deletes()
-    if word in keys:
-        return True
-    return any(word[:i] + word[i + 1 :] in keys for i in range(len(word)))
-
-
-@lru_cache(maxsize=1)
-def _legal_deletes() -> dict[str, frozenset[str]]:
-    """Each legal-form word of :data:`NEAR_GENERIC_MIN` letters or more, and each of
-    its one-letter deletions, with the words they come from."""
-    keys: dict[str, set[str]] = {}
-    for word in LEGAL_FORM_WORDS:
-        if len(word) >= NEAR_GENERIC_MIN:
-            for key in {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}:
-                keys.setdefault(key, set()).add(word)
-    return {k: frozenset(v) for k, v in keys.items()}
+    return bool(_one_slip(word, _generic_deletes()))
 
 
 @lru_cache(maxsize=100_000)
@@ -650,11 +654,7 @@ def legal_spelling(word: str) -> str | None:
     "limited", "comppany" -> "company"), when it is exactly one; else None."""
     if word in LEGAL_FORM_WORDS or not near_generic(word):
         return None
-    keys = _legal_deletes()
-    near: set[str] = set()
-    for key in (word, *(word[:i] + word[i + 1 :] for i in range(len(word)))):
-        near.update(keys.get(key, ()))
-    found = [w for w in near if OSA.distance(word, w, score_cutoff=1) <= 1]
+    found = _one_slip(word, _legal_deletes())
     return found[0] if len(found) == 1 else None
 
 
