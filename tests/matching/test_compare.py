@@ -828,6 +828,13 @@ def test_every_word_of_a_ship_s_name_identifies() -> None:
     assert compare_names("Company", "MARINER A", "MARIINER A") < T  # companies as before
 
 
+def test_a_patronymic_is_not_the_given_name_it_is_made_of() -> None:
+    # "Alexandrovich" (son of Alexander) aligned with "Aleksandr": 0.71, an alert
+    assert compare_names("Person", "Alexandrovich MILKIS", "FILKIN Aleksandr") < T
+    # a family name spelled as a patronymic still aligns with its other spelling
+    assert compare_names("Person", "Slobodan Miloshevich", "Slobodan Milosevic") >= T
+
+
 def test_abd_with_the_next_word_is_one_name() -> None:
     # the listed alias "Abd al-Sattar" is one given name: one of the query's four
     assert compare_names("Person", "ALNAQIB Zuahir Taliib abdd-al-Sattar", "Abd al-Sattar") < T

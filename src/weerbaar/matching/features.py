@@ -207,6 +207,13 @@ def _token_similarity(a: Token, b: Token, mode: int) -> tuple[float, str]:
         if place_b is not None:
             # two names of one country align; two countries never do
             return (PLACE_SIM, "same country") if place_a == place_b else (0.0, "")
+    if (a.kind == KIND_PATRONYMIC) != (b.kind == KIND_PATRONYMIC) and sim < 1.0:
+        # a patronymic and the given name it is made of are two names: the son's
+        # "Alexandrovich" is not "Aleksandr" (the father's, or another man's)
+        pat, other = (a, b) if a.kind == KIND_PATRONYMIC else (b, a)
+        stem = _PATRONYMIC_END.sub("", pat.text)
+        if len(other.text) <= len(stem) + 1 and _similarity(fold(stem), other.folded) >= 0.8:
+            return 0.0, ""
     if a.kind == KIND_PATRONYMIC and b.kind == KIND_PATRONYMIC and not same_fold:
         # "-ovich" is shared by every patronymic: compare the fathers' names.
         stems = _PATRONYMIC_END.sub("", a.text), _PATRONYMIC_END.sub("", b.text)
