@@ -9,7 +9,9 @@ name bench (cases.csv), the logic-v2-frozen revision of it (with OpenSanctions'
 recorded logic-v2 scores as a third column), moov-io/watchman's 22 cross-script
 smoke pairs (all matches), Wikidata English names against their Hebrew and
 Korean spellings (3,000 pairs per language from the half that
-benchmarks/fit_matcher.py does not fit on) and the entity-level checks.
+benchmarks/fit_matcher.py does not fit on), single words of Wikidata names
+against their spellings in seven scripts (2,000 pairs per language, same half)
+and the entity-level checks.
 
 Per dataset and per stratum (Person/Organization x same/cross script) it prints
 precision, recall and F1 at each engine's own default threshold (ours:
@@ -76,6 +78,8 @@ PEER_NAME = "logic-v2"
 DEFAULT_ALIAS_SAMPLE = 4000
 #: Wikidata full-name pairs per language, from the half the fit does not see.
 TRANSLIT_PER_LANGUAGE = 3000
+#: Wikidata single-word pairs per language, from the same half.
+WORDS_PER_LANGUAGE = 2000
 #: Pairs scored between two progress updates (the clock only runs around scoring).
 CHUNK = 256
 HIGH = 0.9
@@ -648,6 +652,8 @@ def main() -> int:
     watchman = load_watchman_pairs(data)
     translit = load_translit_pairs("test", TRANSLIT_PER_LANGUAGE, data)
     languages = sorted({p.source for p in translit})
+    words = load_translit_pairs("test", WORDS_PER_LANGUAGE, data, words=True)
+    word_languages = sorted({p.source for p in words})
 
     def samples(pairs: list[Pair], peer_default: int | None) -> dict[str, list[int]]:
         peer = args.limit if args.limit is not None else peer_default
@@ -683,6 +689,14 @@ def main() -> int:
             for language in languages
             for part in [[p for p in translit if p.source == language]]
         }  # fmt: skip
+        words_ds = {
+            language: score_dataset(
+                f"Wikidata single words, English vs {language.title()} (held-out half)",
+                part, engines, samples(part, None), progress,
+            )
+            for language in word_languages
+            for part in [[p for p in words if p.source == language]]
+        }  # fmt: skip
         checks, check_results = run_checks(data, engines, args.limit, progress)
 
     frozen_ds.engines["logic-v2 (frozen)"] = Scored(
@@ -708,6 +722,8 @@ def main() -> int:
     datasets["watchman_cross_script"] = report_dataset(watchman_ds, ours.name)
     for language, ds in translit_ds.items():
         datasets[f"wikidata_{language}"] = report_dataset(ds, ours.name)
+    for language, ds in words_ds.items():
+        datasets[f"wikidata_words_{language}"] = report_dataset(ds, ours.name)
     datasets["entity_checks"] = report_checks(checks, check_results)
 
     if args.json:

@@ -1,4 +1,4 @@
-"""Foreign names spelled in Korean letters (weerbaar.matching.loanwords)."""
+"""Foreign names spelled in Korean letters and in katakana (weerbaar.matching.loanwords)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 
 from weerbaar.matching import DEFAULT_THRESHOLD as T
 from weerbaar.matching import compare_names
-from weerbaar.matching.loanwords import hangul_loanword, loan_key
+from weerbaar.matching.loanwords import hangul_loanword, kana_key, kana_spelling, loan_key
 from weerbaar.matching.names import prepare
 
 
@@ -79,3 +79,57 @@ def test_a_foreign_name_in_hangul_matches_its_latin_spelling(hangul: str, latin:
 )
 def test_a_foreign_name_in_hangul_does_not_match_another(hangul: str, latin: str) -> None:
     assert compare_names("Person", hangul, latin) < T, (hangul, latin)
+
+
+# --------------------------------------------------------------------------- Japanese
+
+
+def test_kana_spelling_adds_the_vowels_katakana_adds() -> None:
+    # l is r, a consonant with no vowel gets u (o after t and d), n stands alone
+    assert kana_spelling("merkel") == kana_spelling("merukeru") == "merukeru"
+    assert kana_spelling("merkur") != kana_spelling("merkel")
+    assert kana_spelling("smith") == kana_spelling("sumisu")
+    assert kana_spelling("ford") == kana_spelling("fordo") == "forudo"  # フォード: ー read r
+    # ti is チ (chi): Putin is プーチン
+    assert kana_spelling("putin") == kana_spelling("puchin")
+    # m before p is ン
+    assert kana_spelling("trump").endswith("npu")
+
+
+def test_kana_key_keeps_consonant_classes_only() -> None:
+    assert kana_key("strauss") == kana_key("shutorausu") == "SVTVLVSV"
+    assert kana_key("wil") == kana_key("wiru") == "PVLV"
+    # an r after a vowel and before none is the long-vowel mark: Baker is ベーカー
+    assert kana_key("baker") == kana_key("bekar")
+    assert kana_key("lebedev") != kana_key("raburofu")
+
+
+@pytest.mark.parametrize(
+    ("kana", "latin"),
+    [
+        ("ウラジーミル・プーチン", "Vladimir Putin"),
+        ("ドナルド・トランプ", "Donald Trump"),
+        ("アンゲラ・メルケル", "Angela Merkel"),
+        ("セルゲイ・ラブロフ", "Sergey Lavrov"),
+        ("オサマ・ビン・ラディン", "Osama bin Laden"),
+        ("アリー・ハーメネイー", "Ali Khamenei"),
+        ("ヤマダ タロウ", "Yamada Taro"),  # a Japanese name's reading, as banks keep it
+    ],
+)
+def test_a_name_in_katakana_matches_its_latin_spelling(kana: str, latin: str) -> None:
+    assert compare_names("Person", kana, latin) >= T, (kana, latin)
+    assert compare_names("Person", latin, kana) >= T, (latin, kana)
+
+
+@pytest.mark.parametrize(
+    ("kana", "latin"),
+    [
+        ("ウラジーミル・プーチン", "Vladislav Putilin"),
+        ("ドナルド・トランプ", "Donald Tusk"),
+        ("セルゲイ・ラブロフ", "Sergey Lebedev"),  # consonant classes alike, letters not
+        ("キム・ジョンウン", "Kim Jong Nam"),
+        ("ヤマダ タロウ", "Yamamoto Taro"),
+    ],
+)
+def test_a_name_in_katakana_does_not_match_another(kana: str, latin: str) -> None:
+    assert compare_names("Person", kana, latin) < T, (kana, latin)

@@ -37,6 +37,7 @@ ENTITY_CHECKS = "opensanctions_entity_bench_checks.yml"
 LIST_NAMES = "sanctions_list_names_dev.csv"
 WATCHMAN_PAIRS = "watchman_cross_script_pairs.csv"
 TRANSLIT_PAIRS = "wikidata_translit_fullname_pairs_dev.csv.gz"
+TRANSLIT_WORD_PAIRS = "wikidata_translit_token_pairs_dev.csv.gz"
 NEGATIVES = {
     "global": "yente_screening_negatives_global_dev.csv",
     "us": "yente_screening_negatives_us_dev.csv",
@@ -192,17 +193,23 @@ def translit_half(english: str) -> Literal["fit", "test"]:
 
 
 def load_translit_pairs(
-    half: Literal["fit", "test"], per_language: int | None = None, directory: Path | None = None
+    half: Literal["fit", "test"],
+    per_language: int | None = None,
+    directory: Path | None = None,
+    words: bool = False,
 ) -> list[Pair]:
     """Wikidata English person names against their Hebrew and Korean spellings
-    (MANIFEST §7), the first ``per_language`` of each language in ``half``.
+    (MANIFEST §7), the first ``per_language`` of each language in ``half``; with
+    ``words``, single words of names against their spellings in Arabic, Chinese,
+    Hebrew, Japanese and Katakana, Korean and Russian (MANIFEST §7).
 
     Rows whose label is not 0 or 1 (a few names with stray quotes shifted the
     columns upstream) are skipped. ``group`` is the language; ``component`` the
     English name, so that cross-validation keeps one name's pairs together."""
     pairs: list[Pair] = []
     counts: Counter[str] = Counter()
-    for row in _read_csv(_data_dir(directory) / TRANSLIT_PAIRS):
+    path = _data_dir(directory) / (TRANSLIT_WORD_PAIRS if words else TRANSLIT_PAIRS)
+    for row in _read_csv(path):
         language, english = row["language"], row["name1"]
         if row["label"] not in ("0", "1") or not english.strip() or not row["name2"].strip():
             continue

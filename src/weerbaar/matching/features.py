@@ -24,7 +24,7 @@ from weerbaar.matching.korean import (
     one_korean_syllable,
     same_surname,
 )
-from weerbaar.matching.loanwords import loan_key
+from weerbaar.matching.loanwords import kana_key, kana_spelling, loan_key
 from weerbaar.matching.names import (
     ABJADS,
     FILIATION,
@@ -115,6 +115,10 @@ MODE_LOANWORD = 8
 #: the skeleton classes b, w and f are one.
 MODE_HEBREW = 9
 _HEBREW_SKELETON = str.maketrans("wf", "bb")
+#: One name is written in Japanese kana ("ウラジーミル・プーチン"): words compare as
+#: katakana spells them too (:func:`weerbaar.matching.loanwords.kana_spelling`,
+#: :func:`weerbaar.matching.loanwords.kana_key`).
+MODE_KANA = 10
 
 
 @lru_cache(maxsize=100_000)
@@ -280,6 +284,14 @@ def _token_similarity(a: Token, b: Token, mode: int) -> tuple[float, str]:
         loan = _similarity(loan_key(a.text), loan_key(b.text)) * TRANSCRIBED_SIM
         if loan > sim:
             sim, how = loan, "sound"
+    elif mode == MODE_KANA:
+        # letter by letter as katakana spells, or (weaker) by consonants alone
+        # when the letters are not far apart ("raburofu" is not "Lebedev")
+        loan = _similarity(kana_spelling(a.text), kana_spelling(b.text))
+        if loan >= KANA_KEY_MIN_SPELLING:
+            loan = max(loan, _similarity(kana_key(a.text), kana_key(b.text)) * KANA_KEY_SIM)
+        if loan > sim:
+            sim, how = loan, "sound"
     elif mode >= MODE_CHINESE:
         if sim < CHINESE_SIM and _same_key(_MODE_KEYS[mode], a.text, b.text):
             sim, how = CHINESE_SIM, "romanisation"
@@ -349,6 +361,13 @@ def _other_syllable(a: str, b: str) -> bool:
 
 #: Highest similarity of a word and a foreign name's Chinese transcription.
 TRANSCRIBED_SIM = 0.9
+#: Highest similarity of two words whose katakana consonants alone agree
+#: (:func:`weerbaar.matching.loanwords.kana_key`: "strauss" and "shutorausu",
+#: シュトラウス, do; a key drops every vowel, so it vouches for less than spelling).
+KANA_KEY_SIM = 0.85
+#: Least similarity of two words spelled as katakana spells (:func:`weerbaar.
+#: matching.loanwords.kana_spelling`) for their consonants alone to count.
+KANA_KEY_MIN_SPELLING = 0.5
 _VOICELESS = str.maketrans("lbdg", "rptk")
 
 
@@ -461,6 +480,8 @@ def _acronyms(one: Name, many: Name) -> list[tuple[int, int, int, float]]:
 def _mode(q: Name, c: Name) -> int:
     if q.transcribed or c.transcribed:
         return MODE_LOANWORD if "Hangul" in (q.script, c.script) else MODE_SOUND
+    if q.kana or c.kana:
+        return MODE_KANA
     if q.abjad or c.abjad:
         return MODE_HEBREW if "Hebrew" in (q.script, c.script) else MODE_ABJAD
     chinese, korean = q.chinese and c.chinese, q.korean and c.korean

@@ -1,4 +1,5 @@
-"""Foreign names spelled in Korean letters ("볼프강 아벤트로트" is Wolfgang Abendroth).
+"""Foreign names spelled in Korean letters ("볼프강 아벤트로트" is Wolfgang Abendroth)
+and in katakana ("ウラジーミル・プーチン" is Vladimir Putin).
 
 Korean writes a foreign name by its sound, under the loanword orthography: a
 consonant that ends a syllable in the source gets the vowel ㅡ (스 in 스미스,
@@ -12,6 +13,12 @@ compared word by word on a key that keeps what the orthography keeps
 :func:`hangul_loanword` tells the two apart by the shape of a Korean name. The
 family names below are the common Korean family names (a general linguistic
 resource, from the Korean census's list of surnames), not names from any list.
+
+Katakana writes every syllable but ン with a vowel, so a foreign name gains
+vowels (スミス "sumisu", Smith), l and r are one letter, v is often b, and ti
+is チ "chi". A word in kana is compared with a Latin word as katakana would
+spell that word (:func:`kana_spelling`: "merkel" -> "merukeru"), and, weaker,
+on its consonant classes alone (:func:`kana_key`).
 """
 
 from __future__ import annotations
@@ -125,3 +132,98 @@ def loan_key(word: str) -> str:
     if len(out) > 1 and out[-1] == "V":
         out.pop()
     return "".join(out)
+
+
+# --------------------------------------------------------------------------- Japanese
+
+# Latin letters to the consonant classes katakana keeps: clusters first; then
+# b p v w f h -> P (ブ, プ, ヴ, ワ; フ is "fu" and ハ "ha", German ch and kh are
+# written with either), g k c q -> K, d t -> T, s z j sh ch th ts -> S (ス, ズ, シ,
+# ジ, チ, ツ: a foreign sibilant is written with any of them), l r -> L (one sound
+# in Japanese), m -> M, n ng -> N.
+_KANA_CLUSTERS = (
+    ("tsch", "S"), ("shch", "S"), ("sch", "S"), ("tch", "S"), ("sh", "S"), ("ch", "S"),
+    ("dzh", "S"), ("zh", "S"), ("dj", "S"), ("kh", "P"), ("gh", "K"), ("ph", "P"),
+    ("th", "S"), ("dh", "T"), ("ck", "K"), ("tz", "S"), ("ts", "S"), ("x", "KS"),
+    ("qu", "KP"), ("ng", "N"),
+)  # fmt: skip
+_KANA_CLASS = {
+    "b": "P", "p": "P", "v": "P", "w": "P", "f": "P", "h": "P", "P": "P",
+    "g": "K", "k": "K", "c": "K", "q": "K", "K": "K", "d": "T", "t": "T", "T": "T",
+    "s": "S", "z": "S", "j": "S", "S": "S", "l": "L", "r": "L", "m": "M", "n": "N", "N": "N",
+}  # fmt: skip
+#: An r after a vowel and before no vowel: not sounded in English ("Baker" is ベーカー, "bekar")
+#: and written ー in katakana, which :func:`weerbaar.matching.translit.latinize`
+#: reads as r after a, e and o.
+_KANA_SILENT_R = re.compile("(?<=[aeiouy])r(?![aeiouy])")
+
+
+@lru_cache(maxsize=200_000)
+def kana_key(word: str) -> str:
+    """A romanised word's sounds as katakana writes them: "strauss" and
+    "shutorausu" (シュトラウス) -> "SVTVLVSV", "wil" and "wiru" (ウィル) -> "PVLV".
+    Consonants become their class and a run of vowels one "V"; a doubled class is
+    one (ッ doubles a consonant); an r after a vowel and before none is dropped;
+    and every consonant but n that no vowel follows gets one, as in katakana,
+    where only ン ends a syllable: so an added vowel (the u of ス in スミス,
+    "Smith") costs nothing."""
+    w = _KANA_SILENT_R.sub("", rewrite_clusters(word.lower(), _KANA_CLUSTERS))
+    classes: list[str] = []
+    for ch in w:
+        cls = "V" if ch in _VOWELS else _KANA_CLASS.get(ch)
+        if cls is not None and (not classes or classes[-1] != cls):
+            classes.append(cls)
+    out: list[str] = []
+    last = len(classes) - 1
+    for i, cls in enumerate(classes):
+        out.append(cls)
+        if cls not in ("V", "N") and (i == last or classes[i + 1] != "V"):
+            out.append("V")
+    return "".join(out)
+
+
+# Latin letters as katakana spells them (ch, sh and ts as one letter each: C, S,
+# Z), before vowels are added: c is k or s (soft), v is b, l is r, th is s.
+_KANA_SPELLING = (
+    ("tsch", "C"), ("shch", "S"), ("sch", "S"), ("tch", "C"), ("ch", "C"), ("sh", "S"),
+    ("ck", "k"), ("ph", "f"), ("th", "s"), ("kh", "h"), ("gh", "g"), ("dzh", "j"),
+    ("zh", "j"), ("dj", "j"), ("tz", "Z"), ("ts", "Z"), ("x", "ks"), ("qu", "kw"),
+    ("c", "k"), ("v", "b"), ("l", "r"),
+)  # fmt: skip
+#: Syllables katakana writes with one letter: ti is チ (chi), tu ツ (tsu), si シ
+#: (shi), di and zi ジ (ji), hu フ (fu).
+_KANA_SYLLABLES = (
+    ("ti", "Ci"), ("di", "ji"), ("zi", "ji"), ("tu", "Zu"), ("hu", "fu"), ("si", "Si"),
+)  # fmt: skip
+_KANA_VOWELS = frozenset("aeiou")
+_CONSONANT_Y = re.compile("y(?![aeiou])")
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+@lru_cache(maxsize=200_000)
+def kana_spelling(word: str) -> str:
+    """A romanised word spelled as katakana would spell it, so that a Latin name
+    and its katakana spelling compare letter by letter, vowels included: "merkel"
+    and "merukeru" (メルケル) -> "merukeru", "merkur" -> "merukuru", "putin" and
+    "puchin" (プーチン) -> "puCin". Letters are mapped as katakana has them
+    (l is r, v is b), a doubled letter is one (ッ), and a consonant that no vowel
+    follows gets the vowel katakana adds: o after t and d (ト, ド), u after the
+    others (ス, ク, ル), none after n (ン); m before b or p is n."""
+    w = rewrite_clusters(word.lower(), _KANA_SPELLING)
+    w = _DOUBLED.sub(r"\1", _CONSONANT_Y.sub("i", w))
+    out: list[str] = []
+    n = len(w)
+    for i, ch in enumerate(w):
+        out.append(ch)
+        if ch in _KANA_VOWELS or ch == "y":
+            continue
+        nxt = w[i + 1] if i + 1 < n else ""
+        if ch == "n" or (ch == "m" and nxt in ("b", "p")):
+            out[-1] = "n"
+        elif nxt not in _KANA_VOWELS and nxt != "y":
+            out.append("o" if ch in ("t", "d") else "u")
+    spelled = "".join(out)
+    for src, dst in _KANA_SYLLABLES:
+        if src in spelled:
+            spelled = spelled.replace(src, dst)
+    return spelled

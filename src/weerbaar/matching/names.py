@@ -38,6 +38,8 @@ SYLLABIC = frozenset({"Han", "Hangul", "Kana"})
 #: Scripts romanised one syllable per character, whose syllables we group back into
 #: the written words (a given name matches as a whole, not syllable by syllable).
 SYLLABLE_GROUPS = frozenset({"Han", "Hangul"})
+#: A Chinese character (kanji, in a Japanese name).
+_HAN_CHAR = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 KIND_NAME = "name"
 KIND_GENERIC = "generic"
@@ -338,6 +340,9 @@ class Name:
     #: A foreign name spelled for its sound in Chinese characters ("贝拉克·奥巴马")
     #: or in Korean letters ("버락 오바마").
     transcribed: bool = False
+    #: Written in kana alone, no kanji ("ウラジーミル・プーチン", "ヤマダ タロウ"):
+    #: compared as katakana spells (:mod:`weerbaar.matching.loanwords`).
+    kana: bool = False
     #: A person's name in Latin letters whose every identifying word reads as
     #: Chinese syllables ("Hsi Chin-ping", "Xi Jinping"): see
     #: :mod:`weerbaar.matching.chinese`.
@@ -816,6 +821,7 @@ def _prepare(text: str, person: bool, craft: bool) -> Name:
         compact=compact,
         fast=Prepared(tokens, core, core_sorted, person),
         transcribed=loanword or (script == "Han" and any(dot in raw for dot in TRANSCRIPTION_DOTS)),
+        kana=script == "Kana" and _HAN_CHAR.search(raw) is None,
         chinese=chinese,
         korean=korean,
         reordered=reordered,
