@@ -247,8 +247,10 @@ class Prepared:
         texts = self.texts
         self.total_weight = sum(self.weights) or 1.0
         self.filiation = not FILIATION.isdisjoint(texts)
+        # a filiation word that opens a name is a given name ("Bin Bilal
+        # Marwan"): the word after it is no father's
         self.fathers = (
-            frozenset(i + 1 for i, t in enumerate(texts[:-1]) if t in FILIATION)
+            frozenset(i + 1 for i, t in enumerate(texts[:-1]) if i and t in FILIATION)
             if self.filiation
             else _EMPTY
         )
