@@ -44,8 +44,8 @@ test: setup
 	WEERBAAR_TEST_DATABASE_URL=$$url $(BIN)/python -m pytest -n 2 -q
 
 lint: setup
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks scripts
+	$(BIN)/ruff format --check src tests benchmarks scripts
 	$(BIN)/mypy
 
 bench: setup

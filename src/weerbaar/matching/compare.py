@@ -27,6 +27,7 @@ from weerbaar.matching.features import (
     unaligned,
 )
 from weerbaar.matching.features import values as feature_values
+from weerbaar.matching.hanja import read_in_korean
 from weerbaar.matching.model import COLUMNS, NameModel, expand, load_models, sigmoid
 from weerbaar.matching.names import KIND_GENERIC, SYLLABLE_GROUPS, Name, prepare
 from weerbaar.matching.places import place_of
@@ -486,16 +487,33 @@ def name_logit(q: Name, c: Name, model: NameModel, weak: bool = False) -> float:
     return logit
 
 
+def _korean_name(name: Name) -> bool:
+    return name.korean or (name.script == "Hangul" and not name.transcribed)
+
+
+def name_pairs(q: Name, c: Name) -> list[tuple[Name, Name]]:
+    """The pairs of readings to compare: the names, and a person's name in Chinese
+    characters read in Korean (:func:`weerbaar.matching.hanja.read_in_korean`)
+    when the other is a Korean name in Latin or Korean letters: "金正恩" read in
+    Chinese is "jin zheng en", in Korean 김정은, "Kim Jong Un"."""
+    if q.script == "Han" and _korean_name(c):
+        read = read_in_korean(q)
+        if read is not None:
+            return [(q, c), (read, c)]
+    elif c.script == "Han" and _korean_name(q):
+        read = read_in_korean(c)
+        if read is not None:
+            return [(q, c), (q, read)]
+    return [(q, c)]
+
+
 def compare_names(schema: str, name1: str, name2: str) -> float:
     """Calibrated score of two names of the given schema (the fast path)."""
     person = is_person(schema)
     craft = schema in CRAFT
-    models = load_models()
-    return sigmoid(
-        name_logit(
-            prepare(name1, person, craft), prepare(name2, person, craft), models.for_kind(person)
-        )
-    )
+    model = load_models().for_kind(person)
+    q, c = prepare(name1, person, craft), prepare(name2, person, craft)
+    return sigmoid(max(name_logit(a, b, model) for a, b in name_pairs(q, c)))
 
 
 def record_names(record: Record) -> list[str]:
@@ -754,11 +772,12 @@ class QueryScorer:
                 continue
             listed.append((prepare(cn, person, craft), bool(weak) and cn in weak))
         best: float | None = None
-        for q in queries:
-            for c, is_weak in listed:
-                logit = name_logit(q, c, model, is_weak)
-                if best is None or logit > best:
-                    best = logit
+        for query_name in queries:
+            for listed_name, is_weak in listed:
+                for q, c in name_pairs(query_name, listed_name):
+                    logit = name_logit(q, c, model, is_weak)
+                    if best is None or logit > best:
+                        best = logit
         return best
 
     def score(self, candidate: Record, names: list[str] | None = None) -> float:
@@ -790,15 +809,15 @@ def compare(query: Record, candidate: Record, threshold: float | None = None) ->
     for qn in record_names(query):
         if check_q and looks_like_organisation(qn):
             continue
-        q = prepare(qn, person, craft)
+        query_name = prepare(qn, person, craft)
         for cn in record_names(candidate):
             if check_c and looks_like_organisation(cn):
                 continue
-            c = prepare(cn, person, craft)
             is_weak = bool(weak) and cn in weak
-            logit = name_logit(q, c, model, is_weak)
-            if best is None or logit > best[0]:
-                best = (logit, q, c, is_weak)
+            for q, c in name_pairs(query_name, prepare(cn, person, craft)):
+                logit = name_logit(q, c, model, is_weak)
+                if best is None or logit > best[0]:
+                    best = (logit, q, c, is_weak)
     if best is None:
         return Comparison(score=0.0, threshold=limit)
     _, q, c, is_weak = best

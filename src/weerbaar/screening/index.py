@@ -52,6 +52,7 @@ import weerbaar.matching as matching_package
 from weerbaar.core.errors import NotFoundError
 from weerbaar.core.settings import Settings
 from weerbaar.matching.compare import CRAFT, compatible, is_person, record_names
+from weerbaar.matching.hanja import read_in_korean
 from weerbaar.matching.names import Name, prepare
 from weerbaar.matching.record import Record
 from weerbaar.screening.entities import Entry
@@ -97,9 +98,14 @@ def name_features(name: Name) -> dict[str, float]:
 
 
 def query_names(record: Record) -> list[Name]:
+    """A query's prepared names, and each person's name in Chinese characters read
+    in Korean too (:func:`weerbaar.matching.hanja.read_in_korean`: "金正恩" finds
+    "Kim Jong Un", whom its Chinese reading "jin zheng en" would not)."""
     person = is_person(record.schema)
     craft = record.schema in CRAFT
-    return [prepare(n, person, craft) for n in record_names(record)]
+    names = [prepare(n, person, craft) for n in record_names(record)]
+    read = [r for r in map(read_in_korean, names) if r is not None] if person else []
+    return names + read
 
 
 @dataclass(frozen=True, slots=True)
