@@ -39,6 +39,7 @@ from weerbaar.matching.names import (
 )
 from weerbaar.matching.nicknames import NICKNAME_SIM, is_nickname
 from weerbaar.matching.places import place_of
+from weerbaar.matching.russian import place_adjective
 from weerbaar.matching.translit import skeleton as consonant_skeleton
 
 #: Similarity credited to an initial ("J") against a name starting with it.
@@ -237,6 +238,10 @@ def _token_similarity(a: Token, b: Token, mode: int) -> tuple[float, str]:
         and _swaps(a.text, b.text)
     ):
         sim, how = 0.85, "letters swapped"
+    if sim < PLACE_ADJECTIVE_SIM and place_adjective(a.text, b.text):
+        # a Russian adjective of a place read as the place with -sk
+        # (:func:`weerbaar.matching.russian.translate`): "muromsk" is Murom's
+        sim, how = PLACE_ADJECTIVE_SIM, "place adjective"
     if mode in (MODE_ABJAD, MODE_HEBREW):
         ska, skb = a.skeleton, b.skeleton
         if mode == MODE_HEBREW:
@@ -359,6 +364,8 @@ def _other_syllable(a: str, b: str) -> bool:
     return read
 
 
+#: Similarity of a place and the Russian adjective made of it ("uralsk", "ural").
+PLACE_ADJECTIVE_SIM = 0.9
 #: Highest similarity of a word and a foreign name's Chinese transcription.
 TRANSCRIBED_SIM = 0.9
 #: Highest similarity of two words whose katakana consonants alone agree

@@ -21,6 +21,7 @@ from rigour.names.org_types import extract_org_types, replace_org_types_compare
 from weerbaar.matching.chinese import chinese_key, one_chinese_syllable
 from weerbaar.matching.korean import is_family_name, korean_key
 from weerbaar.matching.loanwords import hangul_loanword
+from weerbaar.matching.russian import translate
 from weerbaar.matching.translit import TRANSCRIPTION_DOTS, latinize, script_of
 from weerbaar.matching.translit import skeleton as consonant_skeleton
 from weerbaar.matching.words import (
@@ -774,7 +775,11 @@ def _prepare(text: str, person: bool, craft: bool) -> Name:
     else:
         latin = latinize(folded)
     words = latin.split()
-    words = [_unleet(w) for w in words] if person else _number_words(words)
+    if person:
+        words = [_unleet(w) for w in words]
+    else:
+        # Russian words of an organisation's name in English ("zavod" -> "plant")
+        words = _number_words(words if craft else translate(words))
     tokens = tuple([_word_token(w, person, w in legal, craft) for w in words])
     if dotted:
         tokens = tuple(

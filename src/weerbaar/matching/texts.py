@@ -111,6 +111,10 @@ HOW_TEXTS: dict[str, tuple[str, str]] = {
     "initial": ("an initial", "een voorletter"),
     "nickname": ("a short form of the name", "een roepnaam"),
     "letters swapped": ("letters swapped", "letters verwisseld"),
+    "place adjective": (
+        "an adjective of the place (Uralsk-, Ural)",
+        "een bijvoeglijk naamwoord van de plaats (Uralsk-, Oeral)",
+    ),
     "-i ending": ("the ending -i differs", "de uitgang -i verschilt"),
     "cut short": ("cut short", "afgekapt"),
     "acronym": ("initials", "beginletters"),

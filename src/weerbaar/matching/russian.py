@@ -1,0 +1,212 @@
+"""Russian words of organisation names in English ("Уральский завод транспортного
+машиностроения" is "Ural Plant of Transport Machine Building").
+
+The lists name a Russian organisation in Russian, in a transliteration of it
+("Uralskiy Zavod") and in an English translation, and a customer file holds any
+of the three. :func:`translate` writes the common words of Russian organisation
+names (kinds of body, industries, "state", "federal", "research") in English on
+the romanised words, so that the three compare word by word; an adjective made
+of a place name is read as the place's name ("uralskiy", "Muromskiy" ->
+"uralsk", "muromsk", which :func:`place_adjective` finds alike to "Ural" and
+"Murom"). The vocabulary is a general bilingual word list of institutional
+Russian, written from the language, not from any list's names.
+
+Words are matched on their stem, whatever the case ending ("zavod", "zavoda",
+"zavodu"), in the spelling :func:`weerbaar.matching.translit.latinize` gives
+Cyrillic and in the usual variants of it ("-iy", "-yy", "-ij").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+#: (stem of the romanised Russian word, its English), stems as our romanisation
+#: writes them. Longer stems win ("neftekhimichesk" before "neft").
+VOCABULARY: tuple[tuple[str, str], ...] = (
+    # kinds of body
+    ("agentstv", "agency"),
+    ("akademi", "academy"),
+    ("assotsiatsi", "association"),
+    ("byuro", "bureau"),
+    ("gruppa", "group"),
+    ("gruppy", "group"),
+    ("institut", "institute"),
+    ("kombinat", "combine"),
+    ("kompani", "company"),
+    ("kompleks", "complex"),
+    ("komitet", "committee"),
+    ("kontsern", "concern"),
+    ("korporatsi", "corporation"),
+    ("ministerstv", "ministry"),
+    ("obedineni", "association"),
+    ("predpriyati", "enterprise"),
+    ("sluzhb", "service"),
+    ("sovet", "council"),
+    ("soyuz", "union"),
+    ("tovarishchestv", "partnership"),
+    ("universitet", "university"),
+    ("upravleni", "directorate"),
+    ("uchrezhdeni", "institution"),
+    ("filial", "branch"),
+    ("fond", "fund"),
+    ("kholding", "holding"),
+    ("tsentr", "centre"),
+    ("zavod", "plant"),
+    ("verf", "shipyard"),
+    ("partiya", "party"),
+    ("partii", "party"),
+    ("dvizheni", "movement"),
+    ("armiya", "army"),
+    ("armii", "army"),
+    ("brigad", "brigade"),
+    ("divizi", "division"),
+    ("gvardi", "guard"),
+    # qualities of a body
+    ("gosudarstvenn", "state"),
+    ("federaln", "federal"),
+    ("federatsi", "federation"),
+    ("natsionaln", "national"),
+    ("mezhdunarodn", "international"),
+    ("rossiysk", "russian"),
+    ("rossiisk", "russian"),
+    ("vserossiysk", "all russian"),
+    ("vserossiisk", "all russian"),
+    ("moskovsk", "moscow"),
+    ("tsentraln", "central"),
+    ("glavn", "main"),
+    ("obedinenn", "united"),
+    ("spetsialn", "special"),
+    ("eksperimentaln", "experimental"),
+    ("opytn", "experimental"),
+    ("nauchno", "scientific"),
+    ("nauchn", "scientific"),
+    ("nauk", "sciences"),
+    ("issledovatelsk", "research"),
+    ("issledovatel", "research"),
+    ("konstruktorsk", "design"),
+    ("proektn", "design"),
+    ("proizvodstvenn", "production"),
+    ("promyshlenn", "industrial"),
+    ("kommerchesk", "commercial"),
+    ("investitsionn", "investment"),
+    ("innovatsionn", "innovation"),
+    ("tekhnichesk", "technical"),
+    ("tekhnologichesk", "technological"),
+    ("tekhnologi", "technologies"),
+    ("tekhnik", "equipment"),
+    ("informatsionn", "information"),
+    ("imeni", "named after"),
+    # what a body does
+    ("aviatsionn", "aviation"),
+    ("aviastroitel", "aircraft"),
+    ("samolet", "aircraft"),
+    ("vertolet", "helicopter"),
+    ("dvigatel", "engine"),
+    ("motorostroitel", "engine building"),
+    ("mashinostroeni", "machine building"),
+    ("mashinostroitel", "machine building"),
+    ("priborostroeni", "instrument making"),
+    ("priborostroitel", "instrument making"),
+    ("pribor", "instrument"),
+    ("sudostroeni", "shipbuilding"),
+    ("sudostroitel", "shipbuilding"),
+    ("stroitel", "construction"),
+    ("raketn", "missile"),
+    ("kosmichesk", "space"),
+    ("yadern", "nuclear"),
+    ("atomn", "atomic"),
+    ("voenno", "military"),
+    ("voenn", "military"),
+    ("vooruzheni", "armament"),
+    ("oboron", "defence"),
+    ("bezopasnost", "security"),
+    ("razvedyvateln", "intelligence"),
+    ("politsi", "police"),
+    ("elektronik", "electronics"),
+    ("elektronn", "electronic"),
+    ("elektromekhanichesk", "electromechanical"),
+    ("elektrotekhnichesk", "electrotechnical"),
+    ("energetichesk", "energy"),
+    ("optichesk", "optical"),
+    ("mekhanichesk", "mechanical"),
+    ("metallurgichesk", "metallurgical"),
+    ("khimichesk", "chemical"),
+    ("neftekhimichesk", "petrochemical"),
+    ("neftegaz", "oil and gas"),
+    ("neftyan", "oil"),
+    ("nefti", "oil"),
+    ("gazov", "gas"),
+    ("transportn", "transport"),
+    ("zheleznodorozhn", "railway"),
+    ("morsk", "maritime"),
+    ("torgov", "trading"),
+    ("finansov", "financial"),
+    ("strakhov", "insurance"),
+    ("lizingov", "leasing"),
+    ("razviti", "development"),
+    ("svyaz", "communications"),
+    ("materialy", "materials"),
+    ("materialov", "materials"),
+    ("kompozitsionn", "composite"),
+    ("sistem", "systems"),
+    ("kuznechno", "forge"),
+    ("pressov", "press"),
+)
+
+#: What may follow a stem: the case and number endings of Russian nouns and
+#: adjectives, as romanised ("", "a", "u", "om", "ogo", "aya", "iy", "ykh"), after
+#: the n or nn of an adjective ("stroitel-naya", "gosudarstven-nyy").
+_ENDING = re.compile(
+    r"n{0,2}(?:[aeiouy]{0,3}(?:kh|m|mi|go|mu|yu|j|v|ya|ye)?[aeiouy]{0,2})?", re.ASCII
+)
+#: An adjective of a place ("uralskiy", "chelyabinskogo", "muromskaya"): the place
+#: with -sk, the form of the many towns so named (Chelyabinsk, Angarsk); four
+#: letters at least before it, so that English "whisky" stays.
+_PLACE_ADJECTIVE = re.compile(
+    r"([a-z]{4,}sk)(?:iy|yy|ii|ij|yj|y|i|aya|aia|aja|ia|oe|oye|oie|ogo|oy|oi|oj|ikh|ie|iye|ye|omu)",
+    re.ASCII,
+)
+
+
+def _by_start() -> dict[str, tuple[tuple[str, str], ...]]:
+    table: dict[str, list[tuple[str, str]]] = {}
+    for stem, english in VOCABULARY:
+        table.setdefault(stem[:3], []).append((stem, english))
+    return {k: tuple(sorted(v, key=lambda e: -len(e[0]))) for k, v in table.items()}
+
+
+_STEMS = _by_start()
+
+
+@lru_cache(maxsize=100_000)
+def translate_word(word: str) -> str:
+    """The English of one romanised Russian word of an organisation's name, a
+    place adjective as its place with -sk, or the word itself."""
+    for stem, english in _STEMS.get(word[:3], ()):
+        if word.startswith(stem) and _ENDING.fullmatch(word, len(stem)):
+            return english
+    place = _PLACE_ADJECTIVE.fullmatch(word)
+    return place.group(1) if place else word
+
+
+def translate(words: list[str]) -> list[str]:
+    """:func:`translate_word` on each word (a translation may be two words)."""
+    out: list[str] = []
+    for word in words:
+        english = translate_word(word)
+        if " " in english:
+            out.extend(english.split())
+        else:
+            out.append(english)
+    return out
+
+
+def place_adjective(a: str, b: str) -> bool:
+    """Is one word the other's place with -sk ("uralsk" and "ural", "muromsk" and
+    "murom"): an adjective made of the place's name?"""
+    if len(a) == len(b) + 2:
+        return a.endswith("sk") and a.startswith(b) and len(b) >= 3
+    if len(b) == len(a) + 2:
+        return b.endswith("sk") and b.startswith(a) and len(a) >= 3
+    return False

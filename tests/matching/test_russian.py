@@ -1,0 +1,99 @@
+"""Russian words of organisation names in English (weerbaar.matching.russian)."""
+
+from __future__ import annotations
+
+import pytest
+
+from weerbaar.matching import DEFAULT_THRESHOLD as T
+from weerbaar.matching import compare, compare_names
+from weerbaar.matching.names import prepare
+from weerbaar.matching.record import Record
+from weerbaar.matching.russian import VOCABULARY, place_adjective, translate, translate_word
+
+
+@pytest.mark.parametrize(
+    ("word", "english"),
+    [
+        ("zavod", "plant"),
+        ("zavoda", "plant"),  # a case ending
+        ("gosudarstvennaya", "state"),  # the adjective's nn and ending
+        ("gosudarstvennyy", "state"),
+        ("issledovatelskiy", "research"),
+        ("neftekhimicheskaya", "petrochemical"),  # the longer stem wins over "neft"
+        ("uralskiy", "uralsk"),  # a place adjective: the place with -sk
+        ("chelyabinskogo", "chelyabinsk"),
+        ("moskovskiy", "moscow"),
+        # English, German and names stay as they are
+        ("institute", "institute"),
+        ("armin", "armin"),
+        ("company", "company"),
+        ("whisky", "whisky"),
+    ],
+)
+def test_translate_word(word: str, english: str) -> None:
+    assert translate_word(word) == english
+
+
+def test_a_translation_may_be_two_words_and_stems_are_lower_case_latin() -> None:
+    assert translate(["priborostroitelnyy", "zavod"]) == ["instrument", "making", "plant"]
+    assert all(stem.isascii() and stem.islower() and len(stem) >= 4 for stem, _ in VOCABULARY)
+
+
+def test_place_adjective() -> None:
+    assert place_adjective("uralsk", "ural") and place_adjective("murom", "muromsk")
+    assert not place_adjective("omsk", "om")  # too short a place
+    assert not place_adjective("ural", "urals")
+
+
+_PAIRS = [
+    (
+        "AO ‘УРАЛЬСКИЙ ЗАВОД ТРАНСПОРТНОГО МАШИНОСТРОЕНИЯ’",
+        "JSC Ural Plant of Transport Machine Building",
+    ),
+    (
+        "Акционерное общество ‘Государственная Транспортная Лизинговая Компания’",
+        "Joint Stock Company ‘State Transport Leasing Company’",
+    ),
+    ("Федеральная Служба По Финансовому Мониторингу", "Federal Service for Financial Monitoring"),
+    ("Челябинский Кузнечно-Прессовый Завод", "Chelyabinsk Forge and Press Plant"),
+    (
+        "Акционерное общество “Муромский приборостроительный завод”",
+        "JSC Murom Instrument-Making Plant",
+    ),
+    (
+        "AO Uralskiy Zavod Transportnogo Mashinostroeniya",
+        "Уральский завод транспортного машиностроения",
+    ),
+]
+
+
+@pytest.mark.parametrize(("russian", "english"), _PAIRS)
+def test_a_russian_name_matches_its_english_translation(russian: str, english: str) -> None:
+    assert compare_names("Company", russian, english) >= T, (russian, english)
+    assert compare_names("Company", english, russian) >= T, (english, russian)
+
+
+def test_the_translation_does_not_make_other_organisations_alike() -> None:
+    assert compare_names("Company", "Уральский завод", "Kazan Plant") < T
+    assert (
+        compare_names(
+            "Company", "Государственная Транспортная Лизинговая Компания", "State Oil Company"
+        )
+        < T
+    )
+
+
+def test_only_an_organisations_words_are_translated() -> None:
+    # a person's name is a name ("Zavodov"), a ship's every word identifies
+    assert [t.text for t in prepare("Ivan Zavod", True).tokens] == ["ivan", "zavod"]
+    assert [t.text for t in prepare("ZAVOD", False, craft=True).tokens] == ["zavod"]
+    assert [t.text for t in prepare("ZAVOD", False).tokens] == ["plant"]
+
+
+def test_the_explanation_names_a_place_adjective() -> None:
+    result = compare(
+        Record("Company", names=["Муромский приборостроительный завод"]),
+        Record("Company", names=["Murom Instrument-Making Plant"]),
+    )
+    assert "place adjective" in [a.how for a in result.aligned]
+    assert "Uralsk" in result.describe("en") or "adjective" in result.describe("en")
