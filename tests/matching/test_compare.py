@@ -27,6 +27,7 @@ from weerbaar.matching.names import (
     legal_spelling,
     near_generic,
     prepare,
+    read_as_transcription,
 )
 
 T = DEFAULT_THRESHOLD
@@ -467,6 +468,25 @@ def test_a_foreign_name_in_chinese_characters_is_compared_by_sound() -> None:
     assert compare_names("Person", "贝拉克·奥巴马", "Mohammed Bakr") < T
     # without the dot it is a Chinese name, syllable by syllable
     assert not prepare("习近平", True).transcribed
+
+
+def test_chinese_characters_without_the_dot_are_also_read_as_a_transcription() -> None:
+    # "沃尔特" (Walter) has no dot: it is read as a Chinese name and, against a
+    # Latin name of no Chinese shape, as a transcription too
+    read = read_as_transcription(prepare("沃尔特", True))
+    assert read is not None and read.transcribed and read.original == "沃尔特"
+    assert [t.text for t in read.tokens] == ["woerte"]
+    assert compare_names("Person", "沃尔特", "Walter") >= T
+    assert compare_names("Person", "Caracciolo", "卡拉乔洛") >= T
+    result = compare(Record("Person", names=["沃尔特"]), Record("Person", names=["Walter"]))
+    assert [(a.query, a.how) for a in result.aligned] == [("woerte", "sound")]
+    # the consonants must nearly agree ("沙拉", sha la, is not Shaka), and a
+    # Chinese name still meets its romanisation, not a foreign name
+    assert compare_names("Person", "沙拉", "Shaka") < T
+    assert compare_names("Person", "王伟", "Wang Wei") >= T
+    assert compare_names("Person", "王伟", "Walter") < T
+    assert read_as_transcription(prepare("贝拉克·奥巴马", True)) is None
+    assert read_as_transcription(prepare("沃尔特", False)) is None
 
 
 def test_a_khmer_name_is_romanised() -> None:

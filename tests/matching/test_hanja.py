@@ -76,8 +76,10 @@ def test_the_explanation_and_the_fast_score_agree() -> None:
 
 
 def test_the_index_looks_a_korean_name_in_characters_up_by_both_readings() -> None:
-    texts = [n.original for n in query_names(Record("Person", names=["金正恩"]))]
-    assert texts == ["金正恩", "金正恩 (김정은)"]
+    names = query_names(Record("Person", names=["金正恩"]))
+    assert [n.original for n in names] == ["金正恩", "金正恩 (김정은)", "金正恩"]
+    # the third is the reading as a transcription (a foreign name by sound)
+    assert [n.transcribed for n in names] == [False, False, True]
     assert [n.original for n in query_names(Record("Company", names=["金正恩"]))] == ["金正恩"]
 
 

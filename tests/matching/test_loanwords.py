@@ -7,7 +7,9 @@ import pytest
 from weerbaar.matching import DEFAULT_THRESHOLD as T
 from weerbaar.matching import compare_names
 from weerbaar.matching.loanwords import hangul_loanword, kana_key, kana_spelling, loan_key
-from weerbaar.matching.names import prepare
+from weerbaar.matching.names import prepare, read_as_loanword
+from weerbaar.matching.record import Record
+from weerbaar.screening.index import query_names
 
 
 @pytest.mark.parametrize(
@@ -81,6 +83,36 @@ def test_a_foreign_name_in_hangul_does_not_match_another(hangul: str, latin: str
     assert compare_names("Person", hangul, latin) < T, (hangul, latin)
 
 
+@pytest.mark.parametrize(
+    ("hangul", "latin"),
+    [("제러미", "Jeremy"), ("하디", "Hardy"), ("불럭", "Bullock"), ("허친슨", "Hutchinson")],
+)
+def test_a_short_foreign_name_of_a_korean_shape_is_also_read_as_a_loanword(
+    hangul: str, latin: str
+) -> None:
+    # 제러미 starts with the family name 제 and 하디 has two syllables: either may be
+    # a Korean name, so each is read both ways
+    assert not prepare(hangul, True).transcribed
+    loan = read_as_loanword(prepare(hangul, True))
+    assert loan is not None and loan.transcribed
+    assert compare_names("Person", hangul, latin) >= T, (hangul, latin)
+    assert compare_names("Person", latin, hangul) >= T, (latin, hangul)
+
+
+@pytest.mark.parametrize(
+    ("hangul", "latin"),
+    [("한대", "Hardy"), ("제민", "Jeremy"), ("김정은", "Jeremy")],
+)
+def test_the_loanword_reading_needs_every_sound_to_agree(hangul: str, latin: str) -> None:
+    assert compare_names("Person", hangul, latin) < T, (hangul, latin)
+
+
+def test_only_a_person_in_hangul_has_a_loanword_reading() -> None:
+    assert read_as_loanword(prepare("Jeremy", True)) is None
+    assert read_as_loanword(prepare("제러미", False)) is None
+    assert read_as_loanword(prepare("블라디미르 푸틴", True)) is None  # already one
+
+
 # --------------------------------------------------------------------------- Japanese
 
 
@@ -133,3 +165,10 @@ def test_a_name_in_katakana_matches_its_latin_spelling(kana: str, latin: str) ->
 )
 def test_a_name_in_katakana_does_not_match_another(kana: str, latin: str) -> None:
     assert compare_names("Person", kana, latin) < T, (kana, latin)
+
+
+def test_the_index_looks_a_short_hangul_name_up_by_both_readings() -> None:
+    names = query_names(Record("Person", names=["제러미"]))
+    assert [n.transcribed for n in names] == [False, True]
+    assert [t.text for t in names[1].tokens] == [prepare("제러미 스미스", True).tokens[0].text]
+    assert len(query_names(Record("Company", names=["제러미"]))) == 1

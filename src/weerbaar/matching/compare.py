@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from rapidfuzz.distance import Levenshtein
+
 from weerbaar.matching.features import (
     FEATURE_NAMES,
     FEATURES,
@@ -22,14 +24,23 @@ from weerbaar.matching.features import (
     is_acronym,
     lone_syllables,
     measure_fast,
+    sound_key,
     swapped_fathers,
     token_similarity,
     unaligned,
 )
 from weerbaar.matching.features import values as feature_values
 from weerbaar.matching.hanja import read_in_korean
+from weerbaar.matching.loanwords import loan_key
 from weerbaar.matching.model import COLUMNS, NameModel, expand, load_models, sigmoid
-from weerbaar.matching.names import KIND_GENERIC, SYLLABLE_GROUPS, Name, prepare
+from weerbaar.matching.names import (
+    KIND_GENERIC,
+    SYLLABLE_GROUPS,
+    Name,
+    prepare,
+    read_as_loanword,
+    read_as_transcription,
+)
 from weerbaar.matching.places import place_of
 from weerbaar.matching.record import Record
 from weerbaar.matching.texts import Language, describe
@@ -495,7 +506,13 @@ def name_pairs(q: Name, c: Name) -> list[tuple[Name, Name]]:
     """The pairs of readings to compare: the names, and a person's name in Chinese
     characters read in Korean (:func:`weerbaar.matching.hanja.read_in_korean`)
     when the other is a Korean name in Latin or Korean letters: "金正恩" read in
-    Chinese is "jin zheng en", in Korean 김정은, "Kim Jong Un"."""
+    Chinese is "jin zheng en", in Korean 김정은, "Kim Jong Un"; and a name in
+    Hangul of a Korean name's shape read as a foreign name in Korean letters
+    (:func:`weerbaar.matching.names.read_as_loanword`) when the other is a Latin
+    name of no Korean shape: "제러미" is Jeremy; and a name in Chinese characters
+    without the transcription dot read as a transcription too
+    (:func:`weerbaar.matching.names.read_as_transcription`) when the other is a
+    Latin name of no Chinese or Korean shape: "沃尔特" is Walter."""
     if q.script == "Han" and _korean_name(c):
         read = read_in_korean(q)
         if read is not None:
@@ -504,7 +521,51 @@ def name_pairs(q: Name, c: Name) -> list[tuple[Name, Name]]:
         read = read_in_korean(c)
         if read is not None:
             return [(q, c), (q, read)]
+    elif q.script == "Han" and c.script == "Latin" and not (c.chinese or c.korean):
+        sound = read_as_transcription(q)
+        if sound is not None and _same_sounds(sound, c):
+            return [(q, c), (sound, c)]
+    elif c.script == "Han" and q.script == "Latin" and not (q.chinese or q.korean):
+        sound = read_as_transcription(c)
+        if sound is not None and _same_sounds(sound, q):
+            return [(q, c), (q, sound)]
+    elif q.script == "Hangul" and c.script == "Latin" and not c.korean:
+        loan = read_as_loanword(q)
+        if loan is not None and _sounds_alike(loan, c):
+            return [(q, c), (loan, c)]
+    elif c.script == "Hangul" and q.script == "Latin" and not q.korean:
+        loan = read_as_loanword(c)
+        if loan is not None and _sounds_alike(loan, q):
+            return [(q, c), (q, loan)]
     return [(q, c)]
+
+
+#: Least similarity of each word's consonants (:func:`sound_key`) to a word of the
+#: other name for a reading of Chinese characters as a transcription to count
+#: (0.6 and 0.8 were tried: see decision 0009).
+SAME_SOUNDS_MIN = 0.7
+
+
+def _same_sounds(sound: Name, other: Name) -> bool:
+    """Has every word of a name in Chinese characters read as a transcription a word
+    of the other name with nearly the same consonants as Chinese transcription
+    keeps them (:func:`weerbaar.matching.features.sound_key`)? A Chinese
+    transcription's sounds are few: unchecked, "沙拉" (sha la) takes "Shaka"."""
+    keys = [sound_key(t.text) for t in other.core]
+    return bool(sound.core and keys) and all(
+        max(Levenshtein.normalized_similarity(sound_key(t.text), k) for k in keys)
+        >= SAME_SOUNDS_MIN
+        for t in sound.core
+    )
+
+
+def _sounds_alike(loan: Name, other: Name) -> bool:
+    """Has every word of a Hangul name read as a loanword a word of the other name
+    with the same loanword key (:func:`weerbaar.matching.loanwords.loan_key`)? The
+    second reading is a second guess, so it must agree fully: on near keys, Korean
+    names of two syllables find too many foreign words ("한대", "Hardy")."""
+    keys = {loan_key(t.text) for t in other.core}
+    return bool(loan.core) and all(loan_key(t.text) in keys for t in loan.core)
 
 
 def compare_names(schema: str, name1: str, name2: str) -> float:

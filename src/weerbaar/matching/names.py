@@ -8,6 +8,7 @@ titles weigh little, so they can never make a hit on their own.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -743,8 +744,33 @@ def prepare(text: str, person: bool, craft: bool = False) -> Name:
     return _prepare(text, person, craft)
 
 
+def read_as_loanword(name: Name) -> Name | None:
+    """A person's name in Hangul that has a Korean name's shape ("제러미", "하디")
+    prepared as a foreign name in Korean letters too (Jeremy, Hardy): one or two
+    short words may be either, and :func:`weerbaar.matching.loanwords.hangul_loanword`
+    reads them as Korean. None for other names."""
+    if not name.person or name.script != "Hangul" or name.transcribed:
+        return None
+    return _prepare(name.original, True, False, True)
+
+
+def read_as_transcription(name: Name) -> Name | None:
+    """A person's name in Chinese characters without the transcription dot ("沃尔特",
+    Walter) prepared as a foreign name spelled out by sound too, as it would be
+    with the dot ("沃尔特·" reads "woerte", not "wo er te"). None for other names."""
+    if not name.person or name.script != "Han" or name.transcribed or " " in name.original:
+        return None
+    return _transcription(name.original)
+
+
+@lru_cache(maxsize=20_000)
+def _transcription(text: str) -> Name:
+    read = _prepare(text + TRANSCRIPTION_DOTS[0], True, False)
+    return dataclasses.replace(read, original=text)
+
+
 @lru_cache(maxsize=300_000)
-def _prepare(text: str, person: bool, craft: bool) -> Name:
+def _prepare(text: str, person: bool, craft: bool, loanword: bool | None = None) -> Name:
     raw = clean(text)
     script = script_of(raw)
     folded = _split_camel(raw).casefold()
@@ -768,7 +794,8 @@ def _prepare(text: str, person: bool, craft: bool) -> Name:
         if "." in folded and _DOTTED.search(folded):
             dotted = {m.replace(".", "") for m in _DOTTED.findall(folded)}
             folded = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), folded)
-    loanword = person and script == "Hangul" and hangul_loanword(folded)
+    if loanword is None:
+        loanword = person and script == "Hangul" and hangul_loanword(folded)
     if loanword:
         # a foreign name in Korean letters: a word is a word, not syllables
         latin = " ".join(latinize(w).replace(" ", "") for w in folded.split())

@@ -53,7 +53,7 @@ from weerbaar.core.errors import NotFoundError
 from weerbaar.core.settings import Settings
 from weerbaar.matching.compare import CRAFT, compatible, is_person, record_names
 from weerbaar.matching.hanja import read_in_korean
-from weerbaar.matching.names import Name, prepare
+from weerbaar.matching.names import Name, prepare, read_as_loanword, read_as_transcription
 from weerbaar.matching.record import Record
 from weerbaar.screening.entities import Entry
 
@@ -100,11 +100,18 @@ def name_features(name: Name) -> dict[str, float]:
 def query_names(record: Record) -> list[Name]:
     """A query's prepared names, and each person's name in Chinese characters read
     in Korean too (:func:`weerbaar.matching.hanja.read_in_korean`: "金正恩" finds
-    "Kim Jong Un", whom its Chinese reading "jin zheng en" would not)."""
+    "Kim Jong Un", whom its Chinese reading "jin zheng en" would not), and each
+    in Hangul of a Korean name's shape read as a foreign name as well
+    (:func:`weerbaar.matching.names.read_as_loanword`: "제러미" finds "Jeremy"),
+    and each in Chinese characters without the transcription dot read as a
+    transcription (:func:`weerbaar.matching.names.read_as_transcription`)."""
     person = is_person(record.schema)
     craft = record.schema in CRAFT
     names = [prepare(n, person, craft) for n in record_names(record)]
-    read = [r for r in map(read_in_korean, names) if r is not None] if person else []
+    if not person:
+        return names
+    readings = (read_in_korean, read_as_loanword, read_as_transcription)
+    read = [r for n in names for read in readings if (r := read(n)) is not None]
     return names + read
 
 
