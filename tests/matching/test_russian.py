@@ -39,6 +39,18 @@ def test_a_translation_may_be_two_words_and_stems_are_lower_case_latin() -> None
     assert all(stem.isascii() and stem.islower() and len(stem) >= 4 for stem, _ in VOCABULARY)
 
 
+def test_abbreviations_and_function_words() -> None:
+    assert translate(["nii", "polyus", "imeni", "stelmakha"]) == [
+        *("scientific", "research", "institute", "polyus", "named", "after", "stelmakha")
+    ]
+    assert translate(["zavod", "im", "kulakova"]) == ["plant", "named", "after", "kulakova"]
+    # "po" and "i" are read only in a name with other Russian words: "Fund I" stays
+    assert translate(["sluzhba", "po", "monitoringu"]) == ["service", "for", "monitoringu"]
+    assert translate(["fund", "i"]) == ["fund", "i"]
+    # a stem's n or nn, as romanisations write it
+    assert translate(["gosudarstvenoye", "gosudarstvennoye"]) == ["state", "state"]
+
+
 def test_place_adjective() -> None:
     assert place_adjective("uralsk", "ural") and place_adjective("murom", "muromsk")
     assert not place_adjective("omsk", "om")  # too short a place
@@ -60,6 +72,9 @@ _PAIRS = [
         "Акционерное общество “Муромский приборостроительный завод”",
         "JSC Murom Instrument-Making Plant",
     ),
+    ("AO Zavod im. A.A. Kulakova", "Акционерное Общество «Завод имени А.А.Кулакова»"),
+    ("NII POLYUS IMENI M. F. STELMAKHA", "Scientific Research Institute Polyus"),
+    ("Inzhiniring Grupp OOO", "LLC Engineering Group"),
     (
         "AO Uralskiy Zavod Transportnogo Mashinostroeniya",
         "Уральский завод транспортного машиностроения",

@@ -63,7 +63,7 @@ VOCABULARY: tuple[tuple[str, str], ...] = (
     ("divizi", "division"),
     ("gvardi", "guard"),
     # qualities of a body
-    ("gosudarstvenn", "state"),
+    ("gosudarstven", "state"),
     ("federaln", "federal"),
     ("federatsi", "federation"),
     ("natsionaln", "national"),
@@ -75,7 +75,7 @@ VOCABULARY: tuple[tuple[str, str], ...] = (
     ("moskovsk", "moscow"),
     ("tsentraln", "central"),
     ("glavn", "main"),
-    ("obedinenn", "united"),
+    ("obedinen", "united"),
     ("spetsialn", "special"),
     ("eksperimentaln", "experimental"),
     ("opytn", "experimental"),
@@ -86,19 +86,19 @@ VOCABULARY: tuple[tuple[str, str], ...] = (
     ("issledovatel", "research"),
     ("konstruktorsk", "design"),
     ("proektn", "design"),
-    ("proizvodstvenn", "production"),
-    ("promyshlenn", "industrial"),
+    ("proizvodstven", "production"),
+    ("promyshlen", "industrial"),
     ("kommerchesk", "commercial"),
-    ("investitsionn", "investment"),
-    ("innovatsionn", "innovation"),
+    ("investitsion", "investment"),
+    ("innovatsion", "innovation"),
     ("tekhnichesk", "technical"),
     ("tekhnologichesk", "technological"),
     ("tekhnologi", "technologies"),
     ("tekhnik", "equipment"),
-    ("informatsionn", "information"),
+    ("informatsion", "information"),
     ("imeni", "named after"),
     # what a body does
-    ("aviatsionn", "aviation"),
+    ("aviatsion", "aviation"),
     ("aviastroitel", "aircraft"),
     ("samolet", "aircraft"),
     ("vertolet", "helicopter"),
@@ -117,14 +117,14 @@ VOCABULARY: tuple[tuple[str, str], ...] = (
     ("yadern", "nuclear"),
     ("atomn", "atomic"),
     ("voenno", "military"),
-    ("voenn", "military"),
+    ("voen", "military"),
     ("vooruzheni", "armament"),
     ("oboron", "defence"),
     ("bezopasnost", "security"),
     ("razvedyvateln", "intelligence"),
     ("politsi", "police"),
     ("elektronik", "electronics"),
-    ("elektronn", "electronic"),
+    ("elektron", "electronic"),
     ("elektromekhanichesk", "electromechanical"),
     ("elektrotekhnichesk", "electrotechnical"),
     ("energetichesk", "energy"),
@@ -148,11 +148,87 @@ VOCABULARY: tuple[tuple[str, str], ...] = (
     ("svyaz", "communications"),
     ("materialy", "materials"),
     ("materialov", "materials"),
-    ("kompozitsionn", "composite"),
+    ("kompozitsion", "composite"),
     ("sistem", "systems"),
     ("kuznechno", "forge"),
     ("pressov", "press"),
+    # more of the same, and English words in Russian spelling
+    ("avtomatizatsi", "automation"),
+    ("avtomatik", "automation"),
+    ("avtonomn", "autonomous"),
+    ("byudzhetn", "budgetary"),
+    ("chastn", "private"),
+    ("dalnevostochn", "far eastern"),
+    ("direktsi", "directorate"),
+    ("dopolniteln", "additional"),
+    ("ekonomichesk", "economic"),
+    ("energotekhnik", "power engineering"),
+    ("fizik", "physics"),
+    ("golovn", "head"),
+    ("grazhdansk", "civil"),
+    ("grupp", "group"),
+    ("inzhiniring", "engineering"),
+    ("izmeriteln", "measuring"),  # the adjective: "Izmeritel" names a firm
+    ("kapital", "capital"),
+    ("kommunikatsi", "communications"),
+    ("konsalting", "consulting"),
+    ("kreditovani", "lending"),
+    ("logistik", "logistics"),
+    ("meditsinsk", "medical"),
+    ("menedzhment", "management"),
+    ("nacionaln", "national"),
+    ("nekommerchesk", "non profit"),
+    ("novost", "news"),
+    ("obrazovani", "education"),
+    ("obshchestven", "public"),
+    ("organizatsi", "organisation"),
+    ("otdeleni", "branch"),
+    ("poluprovodnik", "semiconductor"),
+    ("prikladn", "applied"),
+    ("professionaln", "professional"),
+    ("proekt", "project"),
+    ("resurs", "resources"),
+    ("selskokhozyaystven", "agricultural"),
+    ("servis", "service"),
+    ("sibirsk", "siberian"),
+    ("sredstv", "means"),
+    ("stroitelstv", "construction"),
+    ("tehnik", "equipment"),
+    ("tehnichesk", "technical"),
+    ("tehnologi", "technologies"),
+    ("tehnologichesk", "technological"),
+    ("tsifrov", "digital"),
+    ("upravlyayushch", "management"),
+    ("vneshneekonomichesk", "foreign economic"),
 )
+
+#: Whole words: Russian abbreviations of kinds of body, spelled out in English as
+#: the lists' translations write them ("NII" is a scientific research institute),
+#: and "im." (imeni, "named after").
+ABBREVIATIONS: dict[str, str] = {
+    "im": "named after",
+    "imya": "named after",  # Belarusian
+    "nii": "scientific research institute",
+    "vnii": "all russian scientific research institute",
+    "tsnii": "central scientific research institute",
+    "npp": "research production enterprise",
+    "npo": "research production association",
+    "nptz": "research production centre",
+    "ntts": "scientific technical centre",
+    "kb": "design bureau",
+    "okb": "experimental design bureau",
+    "skb": "special design bureau",
+    "mkb": "machine building design bureau",
+    "fgup": "federal state unitary enterprise",
+    "gup": "state unitary enterprise",
+    "fgbu": "federal state budgetary institution",
+    "srz": "ship repair plant",
+    "npz": "oil refinery",
+    "gos": "state",
+}
+#: Short words read only in a name with other Russian words: "i" may be a
+#: numeral ("Fund I"), "v" an initial.
+FUNCTION_WORDS: dict[str, str] = {"i": "and", "v": "in", "po": "for", "na": "on"}
 
 #: What may follow a stem: the case and number endings of Russian nouns and
 #: adjectives, as romanised ("", "a", "u", "om", "ogo", "aya", "iy", "ykh"), after
@@ -183,6 +259,9 @@ _STEMS = _by_start()
 def translate_word(word: str) -> str:
     """The English of one romanised Russian word of an organisation's name, a
     place adjective as its place with -sk, or the word itself."""
+    whole = ABBREVIATIONS.get(word)
+    if whole is not None:
+        return whole
     for stem, english in _STEMS.get(word[:3], ()):
         if word.startswith(stem) and _ENDING.fullmatch(word, len(stem)):
             return english
@@ -191,10 +270,14 @@ def translate_word(word: str) -> str:
 
 
 def translate(words: list[str]) -> list[str]:
-    """:func:`translate_word` on each word (a translation may be two words)."""
+    """:func:`translate_word` on each word (a translation may be two words), and
+    the short function words (:data:`FUNCTION_WORDS`) when another word was
+    Russian."""
+    english_words = [translate_word(w) for w in words]
+    if any(e != w for e, w in zip(english_words, words, strict=True)):
+        english_words = [FUNCTION_WORDS.get(e, e) for e in english_words]
     out: list[str] = []
-    for word in words:
-        english = translate_word(word)
+    for english in english_words:
         if " " in english:
             out.extend(english.split())
         else:
