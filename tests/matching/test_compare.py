@@ -667,6 +667,12 @@ def test_the_nisba_ending_makes_a_weaker_match_in_latin_letters_too() -> None:
     )
 
 
+def test_russian_ii_and_i_endings_are_no_nisba() -> None:
+    # -ий is romanised "ii", "i", "iy" or "y": not the Arabic nisba -i
+    assert compare_names("Person", "GADETSKII, Evgenii Yuryevich", "GADETSKI, Evgeni Yurevich") >= T
+    assert compare_names("Person", "Ali Akbar", "AKBARI, Ali") < 0.8
+
+
 def test_one_word_spelled_otherwise_never_outscores_the_same_word() -> None:
     same = compare_names("Person", "al-Ahmad", "al-Ahmad")
     for other in ("Azizirahman Abdul Ahad", "Akhmad SHISHANI", "Amid Husain KUNI"):

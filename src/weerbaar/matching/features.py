@@ -148,10 +148,18 @@ LATIN_NISBA_SIM = NISBA_SIM
 
 
 def _nisba(a: str, b: str) -> bool:
-    """Is one word the other (4+ letters) with -i or -y added (the nisba ending)?"""
+    """Is one word the other (4+ letters) with -i or -y added (the nisba ending)?
+    Not when the shorter ends in i or y already: "gadetskii" and "gadetski",
+    "evgenii" and "evgeni" are two romanisations of Russian -ий."""
     if len(a) == len(b) + 1:
         a, b = b, a
-    return len(b) == len(a) + 1 and len(a) >= 4 and b[-1] in "iy" and b.startswith(a)
+    return (
+        len(b) == len(a) + 1
+        and len(a) >= 4
+        and b[-1] in "iy"
+        and a[-1] not in "iy"
+        and b.startswith(a)
+    )
 
 
 #: Similarity taken off a Chinese syllable that differs from its counterpart.
