@@ -25,6 +25,7 @@ from weerbaar.matching.korean import (
     same_surname,
 )
 from weerbaar.matching.loanwords import kana_key, kana_spelling, loan_key
+from weerbaar.matching.name_groups import NAME_GROUP_SIM, same_group
 from weerbaar.matching.names import (
     ABJADS,
     FILIATION,
@@ -238,6 +239,9 @@ def _token_similarity(a: Token, b: Token, mode: int) -> tuple[float, str]:
         sim, how = min(SOUND_SIM, 0.45 + 0.6 * sim), "sound"
     if sim < NICKNAME_SIM and is_nickname(a.text, b.text):
         sim, how = NICKNAME_SIM, "nickname"
+    if sim < NAME_GROUP_SIM and same_group(a.text, b.text):
+        # another language's form of the name: "pyotr" and "peter", "oleksiy" and "aleksey"
+        sim, how = NAME_GROUP_SIM, "name form"
     if (
         sim < 0.85
         and len(a.text) >= 4

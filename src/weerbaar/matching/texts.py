@@ -110,6 +110,10 @@ HOW_TEXTS: dict[str, tuple[str, str]] = {
     "consonants": ("the same consonants", "dezelfde medeklinkers"),
     "initial": ("an initial", "een voorletter"),
     "nickname": ("a short form of the name", "een roepnaam"),
+    "name form": (
+        "another language's form of the name (Pyotr, Peter)",
+        "de vorm van de naam in een andere taal (Pjotr, Peter)",
+    ),
     "letters swapped": ("letters swapped", "letters verwisseld"),
     "place adjective": (
         "an adjective of the place (Uralsk-, Ural)",

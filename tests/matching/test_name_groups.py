@@ -1,0 +1,56 @@
+"""Forms of one name part in other languages (weerbaar.matching.name_groups)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from weerbaar.matching import DEFAULT_THRESHOLD as T
+from weerbaar.matching import Record, compare, compare_names
+from weerbaar.matching.name_groups import TABLE, same_group
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("pyotr", "peter"), ("oleksiy", "aleksey"), ("mykola", "nikolay"), ("mikalai", "nikolay")],
+)
+def test_forms_of_one_name(a: str, b: str) -> None:
+    assert same_group(a, b) and same_group(b, a)
+
+
+def test_other_names_are_not_one_name() -> None:
+    assert not same_group("michel", "michelle")
+    assert not same_group("peter", "paul")
+    assert not same_group("pyotr", "qqqq")  # a word in no group
+    assert TABLE.with_name("name_groups.LICENSE").is_file()
+
+
+def test_another_languages_form_of_a_given_name_matches_and_is_explained() -> None:
+    query = "BICHKOV, Peter Alexandrovich"
+    listed = "BYCHKOV, Pyotr Aleksandrovich"
+    assert compare_names("Person", query, listed) >= T
+    result = compare(Record("Person", names=[query]), Record("Person", names=[listed]))
+    aligned = {(a.query, a.candidate, a.how) for a in result.aligned}
+    assert ("peter", "pyotr", "name form") in aligned
+    # the same given name does not make two family names one
+    assert compare_names("Person", "Peter Alexandrovich BICHKOV", "Pyotr Aleksandrovich IVANOV") < T
+
+
+def test_the_table_is_what_the_script_makes_of_rigours_groups(shared: Path, tmp_path: Path) -> None:
+    """name_groups.txt.gz is scripts/make_name_groups.py's output (it cannot drift);
+    the shared folder keeps a gzip copy of the wheel's persons.txt (same SHA-256)."""
+    source = shared / "matching" / "resources" / "rigour_1.8.2_person_name_groups.txt.gz"
+    out = tmp_path / "name_groups.txt.gz"
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "make_name_groups.py"), str(source), str(out)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert out.read_bytes() == TABLE.read_bytes(), "run scripts/make_name_groups.py"
