@@ -54,3 +54,15 @@ def test_the_table_is_what_the_script_makes_of_rigours_groups(shared: Path, tmp_
     )
     assert done.returncode == 0, done.stderr
     assert out.read_bytes() == TABLE.read_bytes(), "run scripts/make_name_groups.py"
+
+
+def test_a_fathers_name_in_two_languages_is_one_patronymic() -> None:
+    # Ukrainian Mykolayivna / Russian Nikolaevna: the father is Mykola / Nikolay
+    pairs = [
+        ("Anastasiya Mykolayivna KAPRANOVA", "Анастасия Николаевна КАПРАНОВА"),
+        ("Kateryna Yuriyivna GUBARIEVA", "Екатерина Юрьевна ГУБАРЕВА"),
+    ]
+    for ukrainian, russian in pairs:
+        assert compare_names("Person", ukrainian, russian) >= T, (ukrainian, russian)
+    # another father is another patronymic
+    assert compare_names("Person", "Sergey Ivanovich PETROV", "Sergey Petrovich PETROV") < T

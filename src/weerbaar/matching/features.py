@@ -232,6 +232,9 @@ def _token_similarity(a: Token, b: Token, mode: int) -> tuple[float, str]:
         # "-ovich" is shared by every patronymic: compare the fathers' names.
         stems = _PATRONYMIC_END.sub("", a.text), _PATRONYMIC_END.sub("", b.text)
         sim = min(sim, Levenshtein.normalized_similarity(*stems) + 0.1)
+        if sim < NAME_GROUP_SIM and _same_father(*stems):
+            # one father's name in two languages: "Sergiyovych" and "Sergeyevich"
+            sim, how = NAME_GROUP_SIM, "name form"
         return sim, how
     # the phonetic key drops vowels: it vouches for close spellings only ("Olga"
     # and "Oleg", "Ginta" and "Janett" share one)
@@ -328,6 +331,24 @@ def _token_similarity(a: Token, b: Token, mode: int) -> tuple[float, str]:
         if sound > sim:
             sim, how = sound, "sound"
     return sim, how
+
+
+def _father_forms(stem: str) -> set[str]:
+    """The father's name a patronymic's stem may stand for: "nikola" (Nikolaevich)
+    is Nikolay, "anatoli" (Anatolievich) Anatoliy, "yuriyiv" (Yuriyivna) Yuriy."""
+    if stem.endswith("iv") and len(stem) > 4:  # Ukrainian -ivna, -yivna
+        stem = stem[:-2]
+    forms = {stem, stem + "y", stem + "iy", stem + "i", stem + "a"}
+    if stem[-1:] in ("y", "i"):
+        forms.add(stem[:-1])
+    return {f for f in forms if len(f) >= 3}
+
+
+def _same_father(a: str, b: str) -> bool:
+    """Are two patronymics' stems one father's name in two languages (by the name
+    groups of :mod:`weerbaar.matching.name_groups`)?"""
+    fa, fb = _father_forms(a), _father_forms(b)
+    return any(same_group(x, y) for x in fa for y in fb)
 
 
 def _swaps(a: str, b: str) -> bool:
