@@ -667,6 +667,15 @@ def test_the_nisba_ending_makes_a_weaker_match_in_latin_letters_too() -> None:
     )
 
 
+def test_the_eus_presentation_form_yeh_is_read_as_persian_yeh() -> None:
+    # the EU writes Persian -i with alef maksura's isolated form (U+FEEF)
+    assert prepare("حیدر\ufeef کیومرث", True).tokens[0].text.endswith("i")
+    assert compare_names("Person", "حیدر\ufeef کیومرث", "HEIDARI Kiyumars") >= T
+    assert compare_names("Person", "محمد صادق اکبر\ufeef", "AKBARI Mohammad Sadegh") >= T
+    # a word in presentation forms throughout keeps alef maksura: Mustafa
+    assert prepare("\ufee3\ufebb\u0637\ufed4\ufef0", True).tokens[0].text == "mstfa"
+
+
 def test_russian_ii_and_i_endings_are_no_nisba() -> None:
     # -ий is romanised "ii", "i", "iy" or "y": not the Arabic nisba -i
     assert compare_names("Person", "GADETSKII, Evgenii Yuryevich", "GADETSKI, Evgeni Yurevich") >= T

@@ -369,10 +369,28 @@ class Name:
         return self.script in SYLLABIC
 
 
+#: Arabic presentation forms other than alef maksura's (isolated, final).
+_PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufeee\ufef1-\ufeff]")
+_MAKSURA_FORMS = re.compile("[\ufeef\ufef0]")
+
+
+def _persian_yeh(text: str) -> str:
+    """Alef maksura's presentation form in a word of plain letters read as the
+    Persian yeh it stands for: the EU's lists write "محمدﻯ" (Mohammadi) and
+    "موسوﻯ" (Mousavi) so, and NFKC would make it ى, read "a" (Musa, موسى). A
+    word written in presentation forms throughout ("ﻣﺻطﻔﻰ", Mustafa) keeps it."""
+    return " ".join(
+        word if _PRESENTATION.search(word) else _MAKSURA_FORMS.sub("\u06cc", word)
+        for word in text.split(" ")
+    )
+
+
 def clean(text: str) -> str:
     """Unicode clean-up: NFC, no control or format characters, single spaces."""
     if text.isascii() and text.isprintable():
         return " ".join(text.split())
+    if "\ufeef" in text or "\ufef0" in text:
+        text = _persian_yeh(text)
     text = unicodedata.normalize("NFKC", text)
     if not text.isprintable():  # printable: no control, format or separator but " "
         text = "".join(
