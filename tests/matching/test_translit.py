@@ -169,3 +169,9 @@ def test_foreign_name_in_chinese_characters_keeps_its_words() -> None:
 def test_a_word_initial_ayin_carries_the_first_vowel() -> None:
     assert latinize("עבאדי") == "abadi"
     assert latinize("יעקב") == "ykb"  # inside a word it is not written
+
+
+def test_a_persian_name_reads_arabic_letters_as_persian_does() -> None:
+    # ی (Persian yeh) marks the name Persian: ض is z there ("Reza"), d in Arabic
+    assert latinize("محمد رضا نقدی") == "mhmd rza nqdi"
+    assert latinize("محمد رضا") == "mhmd rda"  # no Persian letter: read as Arabic

@@ -263,6 +263,13 @@ _AR_DIGITS = {chr(0x0660 + i): str(i) for i in range(10)}
 _AR_DIGITS.update({chr(0x06F0 + i): str(i) for i in range(10)})
 
 
+#: Letters Persian has and Arabic does not (پ چ ژ گ, Persian kaf and yeh): a name
+#: with one of them is Persian, and its ث ذ ض ظ are read as Persian reads them
+#: (s, z, z, z: رضا is "Reza", not "Rida"), by :func:`latinize`.
+_PERSIAN_LETTERS = re.compile("[پچژگکی]")
+_PERSIAN_SOUNDS = str.maketrans("ثذضظ", "سززز")
+
+
 def _arabic_word(word: str) -> str:
     # Letters only (vowel signs handled inline), so context checks see letters.
     letters = [c for c in word]
@@ -798,6 +805,8 @@ def latinize(text: str) -> str:
     word cached: new names are mostly known words in a new combination."""
     if text.isascii():
         return _ascii_clean(text)
+    if _PERSIAN_LETTERS.search(text):
+        text = text.translate(_PERSIAN_SOUNDS)
     words = text.split()
     if (
         len(words) > 1
