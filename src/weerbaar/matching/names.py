@@ -386,7 +386,9 @@ def _persian_yeh(text: str) -> str:
 
 
 def clean(text: str) -> str:
-    """Unicode clean-up: NFC, no control or format characters, single spaces."""
+    """Unicode clean-up: NFKC (alef maksura's presentation form in a plain word
+    first read as Persian yeh, :func:`_persian_yeh`), no control or format
+    characters, single spaces."""
     if text.isascii() and text.isprintable():
         return " ".join(text.split())
     if "\ufeef" in text or "\ufef0" in text:

@@ -110,9 +110,8 @@ def query_names(record: Record) -> list[Name]:
     names = [prepare(n, person, craft) for n in record_names(record)]
     if not person:
         return names
-    readings = (read_in_korean, read_as_loanword, read_as_transcription)
-    read = [r for n in names for read in readings if (r := read(n)) is not None]
-    return names + read
+    readers = (read_in_korean, read_as_loanword, read_as_transcription)
+    return names + [r for n in names for reader in readers if (r := reader(n)) is not None]
 
 
 @dataclass(frozen=True, slots=True)
