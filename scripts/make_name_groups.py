@@ -23,6 +23,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import io
+import os
 import re
 import subprocess
 import sys
@@ -38,6 +39,9 @@ MEMBER = "rigour/data/names/persons.txt"
 OUT = Path(__file__).resolve().parents[1] / "src" / "weerbaar" / "matching" / "name_groups.txt.gz"
 SCRIPTS = frozenset({"Latin", "Cyrillic", "Greek"})
 _WORD = re.compile(r"[a-z]{3,}")
+#: Fewer groups than this and the source is not rigour's table (the wheel's has
+#: 156,187 lines): refuse rather than replace the table with a part of it.
+MIN_GROUPS = 10_000
 HEADER = (
     "# Forms of one name part, one group a line (weerbaar scripts/make_name_groups.py).\n"
     "# From rigour 1.8.2 rigour/data/names/persons.txt, (c) OpenSanctions Datenbanken GmbH,\n"
@@ -90,17 +94,37 @@ def groups(text: str) -> list[list[str]]:
 
 
 def write(found: list[list[str]], path: Path) -> None:
+    """Write the table whole or not at all (a temporary file, then renamed)."""
     body = HEADER + "".join(" ".join(g) + "\n" for g in found)
     buffer = io.BytesIO()
     with gzip.GzipFile(fileobj=buffer, mode="wb", mtime=0, filename="") as fh:
         fh.write(body.encode("utf-8"))
-    path.write_bytes(buffer.getvalue())
+    partial = path.with_name(path.name + ".partial")
+    partial.write_bytes(buffer.getvalue())
+    os.replace(partial, path)
 
 
 def main() -> int:
     source = Path(sys.argv[1]) if len(sys.argv) > 1 else None
     out = Path(sys.argv[2]) if len(sys.argv) > 2 else OUT
-    found = groups(read_source(source) if source else download())
+    where = str(source) if source else WHEEL
+    try:
+        found = groups(read_source(source) if source else download())
+    except (OSError, EOFError, UnicodeDecodeError, zipfile.BadZipFile, KeyError) as error:
+        # a missing, truncated or wrong file: say which and what to pass instead
+        print(
+            f"{where}: cannot read rigour's name groups ({error}); pass the wheel "
+            f"rigour==1.8.2, its {MEMBER} or a gzip copy of it",
+            file=sys.stderr,
+        )
+        return 2
+    if len(found) < MIN_GROUPS:
+        print(
+            f"{where}: {len(found)} name groups, expected over {MIN_GROUPS:,}: not "
+            f"rigour 1.8.2's {MEMBER}; {out} left as it was",
+            file=sys.stderr,
+        )
+        return 2
     write(found, out)
     print(f"{out}: {len(found)} groups, {sum(map(len, found))} forms")
     return 0

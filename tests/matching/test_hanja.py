@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests.script_helpers import run_script
 from weerbaar.matching import DEFAULT_THRESHOLD as T
 from weerbaar.matching import compare, compare_names
 from weerbaar.matching.compare import QueryScorer, name_pairs
@@ -93,13 +92,7 @@ def test_the_table_is_what_the_script_makes_of_unihan(tmp_path: Path) -> None:
         if os.environ.get("CI"):
             pytest.fail(f"CI must check the hanja table: {reason}")
         pytest.skip(reason)
-    root = Path(__file__).resolve().parents[2]
     out = tmp_path / "hanja.txt"
-    done = subprocess.run(
-        [sys.executable, str(root / "scripts" / "make_hanja_table.py"), str(UNIHAN), str(out)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    done = run_script("make_hanja_table.py", UNIHAN, out)
     assert done.returncode == 0, done.stderr
     assert out.read_text(encoding="utf-8") == TABLE.read_text(encoding="utf-8")

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
+import gzip
 from pathlib import Path
 
 import pytest
 
+from tests.script_helpers import run_script
 from weerbaar.matching import DEFAULT_THRESHOLD as T
 from weerbaar.matching import Record, compare, compare_names
 from weerbaar.matching.name_groups import TABLE, same_group
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.mark.parametrize(
@@ -46,14 +44,33 @@ def test_the_table_is_what_the_script_makes_of_rigours_groups(shared: Path, tmp_
     the shared folder keeps a gzip copy of the wheel's persons.txt (same SHA-256)."""
     source = shared / "matching" / "resources" / "rigour_1.8.2_person_name_groups.txt.gz"
     out = tmp_path / "name_groups.txt.gz"
-    done = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "make_name_groups.py"), str(source), str(out)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    done = run_script("make_name_groups.py", source, out)
     assert done.returncode == 0, done.stderr
     assert out.read_bytes() == TABLE.read_bytes(), "run scripts/make_name_groups.py"
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "says"),
+    [
+        ("persons.txt.gz", b"not gzip", "Not a gzipped file"),
+        ("persons.txt.gz", gzip.compress(b"peter, pyotr => Q1\n" * 50)[:40], "ended before"),
+        ("rigour.whl", b"not a zip", "not a zip file"),
+        ("persons.txt", b"", "0 name groups"),
+        ("persons.txt", b"peter, pyotr, petr => Q1\n", "1 name groups"),
+    ],
+)
+def test_the_script_refuses_a_bad_source_and_keeps_the_table(
+    tmp_path: Path, name: str, content: bytes, says: str
+) -> None:
+    source = tmp_path / name
+    source.write_bytes(content)
+    out = tmp_path / "name_groups.txt.gz"
+    out.write_bytes(b"the table as it was")
+    done = run_script("make_name_groups.py", source, out)
+    assert done.returncode == 2
+    assert str(source) in done.stderr and says in done.stderr, done.stderr
+    assert out.read_bytes() == b"the table as it was"
+    assert not list(tmp_path.glob("*.partial"))
 
 
 def test_a_fathers_name_in_two_languages_is_one_patronymic() -> None:
