@@ -9,6 +9,7 @@ reviewer sees exactly which evidence moved the score and by how much.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -542,30 +543,35 @@ def name_pairs(q: Name, c: Name) -> list[tuple[Name, Name]]:
 
 #: Least similarity of each word's consonants (:func:`sound_key`) to a word of the
 #: other name for a reading of Chinese characters as a transcription to count
-#: (0.6 and 0.8 were tried: see decision 0009).
+#: (0.6 and 0.8 were tried: see decision 0009). A loanword reading of Hangul
+#: needs equal keys (1.0): on near keys, Korean names of two syllables find too
+#: many foreign words ("한대", "Hardy").
 SAME_SOUNDS_MIN = 0.7
 
 
-def _same_sounds(sound: Name, other: Name) -> bool:
-    """Has every word of a name in Chinese characters read as a transcription a word
-    of the other name with nearly the same consonants as Chinese transcription
-    keeps them (:func:`weerbaar.matching.features.sound_key`)? A Chinese
+def _every_word_heard(
+    reading: Name, other: Name, key: Callable[[str], str], minimum: float
+) -> bool:
+    """Has every word of a second reading (a guess, so it must agree fully) a word of
+    the other name whose ``key`` is at least ``minimum`` alike? A Chinese
     transcription's sounds are few: unchecked, "沙拉" (sha la) takes "Shaka"."""
-    keys = [sound_key(t.text) for t in other.core]
-    return bool(sound.core and keys) and all(
-        max(Levenshtein.normalized_similarity(sound_key(t.text), k) for k in keys)
-        >= SAME_SOUNDS_MIN
-        for t in sound.core
+    keys = [key(t.text) for t in other.core]
+    return bool(reading.core and keys) and all(
+        max(Levenshtein.normalized_similarity(key(t.text), k) for k in keys) >= minimum
+        for t in reading.core
     )
 
 
+def _same_sounds(sound: Name, other: Name) -> bool:
+    """:func:`_every_word_heard` by Chinese transcription's consonants
+    (:func:`weerbaar.matching.features.sound_key`)."""
+    return _every_word_heard(sound, other, sound_key, SAME_SOUNDS_MIN)
+
+
 def _sounds_alike(loan: Name, other: Name) -> bool:
-    """Has every word of a Hangul name read as a loanword a word of the other name
-    with the same loanword key (:func:`weerbaar.matching.loanwords.loan_key`)? The
-    second reading is a second guess, so it must agree fully: on near keys, Korean
-    names of two syllables find too many foreign words ("한대", "Hardy")."""
-    keys = {loan_key(t.text) for t in other.core}
-    return bool(loan.core) and all(loan_key(t.text) in keys for t in loan.core)
+    """:func:`_every_word_heard` by the Korean loanword key
+    (:func:`weerbaar.matching.loanwords.loan_key`), keys equal."""
+    return _every_word_heard(loan, other, loan_key, 1.0)
 
 
 def compare_names(schema: str, name1: str, name2: str) -> float:
