@@ -53,11 +53,16 @@ def test_the_table_is_what_the_script_makes_of_rigours_groups(shared: Path, tmp_
     ("name", "content", "says"),
     [
         ("persons.txt.gz", b"not gzip", "Not a gzipped file"),
-        ("persons.txt.gz", gzip.compress(b"peter, pyotr => Q1\n" * 50)[:40], "ended before"),
+        (
+            "persons.txt.gz",
+            gzip.compress(b"peter, pyotr => Q1\n" * 50, mtime=0)[:40],
+            "ended before",
+        ),
         ("rigour.whl", b"not a zip", "not a zip file"),
         ("persons.txt", b"", "0 name groups"),
         ("persons.txt", b"peter, pyotr, petr => Q1\n", "1 name groups"),
     ],
+    ids=["not-gzip", "truncated-gzip", "not-a-wheel", "empty", "too-few-groups"],
 )
 def test_the_script_refuses_a_bad_source_and_keeps_the_table(
     tmp_path: Path, name: str, content: bytes, says: str
