@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 
 from weerbaar.matching import DEFAULT_THRESHOLD, Record, compare, compare_names
-from weerbaar.matching.chinese import loose_chinese_key
+from weerbaar.matching.chinese import loose_chinese_key, transcription_key
 from weerbaar.matching.compare import QueryScorer, record_names
 from weerbaar.matching.features import (
     FEATURE_NAMES,
@@ -487,6 +487,20 @@ def test_chinese_characters_without_the_dot_are_also_read_as_a_transcription() -
     assert compare_names("Person", "王伟", "Walter") < T
     assert read_as_transcription(prepare("贝拉克·奥巴马", True)) is None
     assert read_as_transcription(prepare("沃尔特", False)) is None
+
+
+def test_a_transcription_is_heard_as_chinese_transcription_hears() -> None:
+    # the same consonants in the pinyin reading and the foreign spelling:
+    # sibilants and affricates one, f/v/w one, an r after a vowel optional
+    assert transcription_key("zhahalikefu") == transcription_key("zakharikov") == "shrkf"
+    assert transcription_key("bade") == transcription_key("baader") == "pt"
+    assert transcription_key("bannong") == transcription_key("bannon") == "pn"
+    assert transcription_key("lavrov") != transcription_key("navros")
+    assert compare_names("Person", "Zakharova", "扎哈罗娃") >= T
+    assert compare_names("Person", "Gorbachev", "戈尔巴乔夫") >= T
+    assert compare_names("Person", "Baader", "巴德") >= T
+    assert compare_names("Person", "Navros", "拉夫罗夫") < T
+    assert compare_names("Person", "Petrov", "扎哈罗娃") < T
 
 
 def test_a_khmer_name_is_romanised() -> None:

@@ -22,6 +22,7 @@ readers of English hear as one and misspell: pinyin "x" (said "sh"), "sh" and
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from weerbaar.matching.syllables import Syllables
@@ -78,3 +79,44 @@ def loose_chinese_key(word: str) -> str | None:
     if key is None:
         return None
     return key.replace("sh", "s").translate(_LOOSE)
+
+
+# Foreign names transcribed in Chinese characters ("扎哈里科夫", Zakharikov)
+_SOFT = re.compile(r"[cq](?=[eiy])")
+_CODA = re.compile(r"(?<=[aeiouy])[rl]+(?![aeiouy])")
+_SOUND_CLUSTERS = (
+    ("tsch", "s"), ("shch", "s"), ("sch", "s"), ("tch", "s"), ("dzh", "s"), ("zh", "s"),
+    ("dj", "s"), ("sh", "s"), ("ch", "s"), ("ts", "s"), ("tz", "s"), ("dz", "s"),
+    ("kh", "h"), ("ph", "f"), ("th", "s"), ("ck", "k"), ("ng", "n"), ("gh", "k"),
+)  # fmt: skip
+_SOUND_CLASS = {
+    "b": "p", "p": "p", "f": "f", "v": "f", "w": "f", "d": "t", "t": "t", "g": "k",
+    "k": "k", "c": "k", "q": "k", "h": "h", "l": "r", "r": "r", "m": "m", "n": "n",
+    "s": "s", "z": "s", "j": "s", "x": "s",
+}  # fmt: skip
+
+
+@lru_cache(maxsize=100_000)
+def transcription_key(word: str) -> str:
+    """The consonants a Chinese transcription of a foreign name keeps, for the
+    transcription (in pinyin) and the foreign spelling alike: vowels and "y"
+    dropped; r and l one sound (pinyin has no r before a vowel in foreign names);
+    voiced and voiceless stops one (pinyin b, d, g are voiceless); every sibilant
+    and affricate one ("x", "sh", "zh", "j", "q" in pinyin; "ch", "ts", "z", "j"
+    in the spelling, English "th" too: Heather is 希瑟 "xi se"); f, v and w one
+    (维 "wei" writes Vi-, 夫 "fu" -v); "ng" is n (班農 "ban nong", Bannon); an r or
+    l after a vowel and before a consonant or the end is dropped, as the
+    transcription drops or adds it (巴德 "ba de", Baader; 沃尔特 "wo er te",
+    Wollter); doubled sounds are one. "zakharikov" and "zhahalikefu" are both
+    "shrkf"."""
+    w = _SOFT.sub("s", word.lower())
+    for cluster, sound in _SOUND_CLUSTERS:
+        if cluster in w:
+            w = w.replace(cluster, sound)
+    w = _CODA.sub("", w)
+    out: list[str] = []
+    for letter in w:
+        sound = _SOUND_CLASS.get(letter)
+        if sound is not None and (not out or out[-1] != sound):
+            out.append(sound)
+    return "".join(out)

@@ -17,7 +17,12 @@ from functools import lru_cache
 from rapidfuzz.distance import OSA, Levenshtein
 from rapidfuzz.fuzz import ratio
 
-from weerbaar.matching.chinese import chinese_key, loose_chinese_key, one_chinese_syllable
+from weerbaar.matching.chinese import (
+    chinese_key,
+    loose_chinese_key,
+    one_chinese_syllable,
+    transcription_key,
+)
 from weerbaar.matching.korean import (
     KOREAN_SURNAME_SIM,
     korean_key,
@@ -408,13 +413,9 @@ KANA_KEY_SIM = 0.85
 #: Least similarity of two words spelled as katakana spells (:func:`weerbaar.
 #: matching.loanwords.kana_spelling`) for their consonants alone to count.
 KANA_KEY_MIN_SPELLING = 0.5
-_VOICELESS = str.maketrans("lbdg", "rptk")
-
-
-def sound_key(word: str) -> str:
-    """Consonant skeleton with the distinctions Chinese transcription drops merged:
-    r and l, and voiced and voiceless stops (pinyin b, d, g are voiceless)."""
-    return consonant_skeleton(word).translate(_VOICELESS)
+#: The consonants a Chinese transcription of a foreign name keeps
+#: (:func:`weerbaar.matching.chinese.transcription_key`).
+sound_key = transcription_key
 
 
 #: Similarity a word needs with 2-3 words of the other name run together (their
