@@ -116,7 +116,7 @@ def transcription_key(word: str) -> str:
     w = _CODA.sub("", w)
     out: list[str] = []
     for letter in w:
-        sound = _SOUND_CLASS.get(letter)
-        if sound is not None and (not out or out[-1] != sound):
-            out.append(sound)
+        heard = _SOUND_CLASS.get(letter)
+        if heard is not None and (not out or out[-1] != heard):
+            out.append(heard)
     return "".join(out)
