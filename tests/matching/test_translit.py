@@ -156,6 +156,21 @@ def test_skeleton_keeps_w_b_and_f_apart() -> None:
     assert skeleton("mustapha") == skeleton("mustafa")
 
 
+def test_skeleton_hears_english_and_french_spellings_of_final_i_and_w() -> None:
+    # a final "ie", "ee", "ey" is the ي an Arabic transcription writes
+    assert skeleton("sidnie") == skeleton(latinize("سيدني")) == "sdny"
+    assert skeleton("windley") == skeleton(latinize("ويندلي"))
+    assert skeleton("albee") == skeleton("albi") != skeleton("alb")
+    # French "ou" before a vowel is w: Sahraoui, Jaouad
+    assert skeleton("jaouad") == skeleton(latinize("جواد")) == skeleton("jawad")
+    assert skeleton("raoul") == skeleton("raul")  # not before a vowel
+
+
+def test_two_waws_after_alif_are_w_then_u() -> None:
+    assert latinize("داوود") == "dawoud"
+    assert skeleton(latinize("داوود")) == skeleton("dawood")
+
+
 def test_khmer_consonants_vowels_and_inherent_vowel() -> None:
     assert latinize("ប៉ុល ពត") == "pol pot"  # musikatoan makes b a p; ពត has no vowel
     assert latinize("កម្ពុជា").startswith("kamp")  # a subscript consonant after coeng

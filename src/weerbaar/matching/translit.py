@@ -316,6 +316,8 @@ def _arabic_word(word: str) -> str:
                 not prev
                 or (nxt and nxt in _AR_ALIF + _AR_YA)
                 or (prev in _AR_ALIF and nxt and not nxt_long)
+                # داوود: the first of two waws after alif is w, the second u
+                or (prev in _AR_ALIF and nxt and nxt in _AR_WAW)
             )
             if consonant and not (prev in _AR_ALIF and i == 1):
                 out.append("w")
@@ -890,6 +892,11 @@ _SKEL_CLASS = {
     "C": "x", "h": "h", "H": "h", "l": "l", "r": "r", "m": "m", "n": "n",
 }  # fmt: skip
 _SKEL_VOWELS = set("aeiou")
+#: A word-final i after a consonant: "i", "y", and the English and French
+#: spellings "ie", "ee", "ey" ("Sidnie", "Albee", "Windley": سيدني, ألبي, ويندلي).
+#: French "ou" before a vowel is w ("Sahraoui", "Jaouad": صحراوي, جواد).
+_FRENCH_W = re.compile(r"ou(?=[aeiy])")
+_FINAL_I = re.compile(r"[^aeiou](?:i|y|ie|ee|ey)$")
 
 
 _SOFT_C = re.compile(r"c(?=[eiy])")
@@ -927,11 +934,15 @@ def skeleton(latin: str) -> str:
     * a word-final 'h' after a vowel is dropped (Sarah / שרה, Fatimah / فاطمة);
     * doubled letters are collapsed;
     * a word-final 'i'/'y' after a consonant is kept as 'y': it is written in the abjads
-      (ی/ي), and it makes a different name (Mohammadi / محمدی is not Muhammad).
+      (ی/ي), and it makes a different name (Mohammadi / محمدی is not Muhammad); so
+      are the English and French spellings 'ie', 'ee', 'ey' (Sidnie / سيدني);
+    * French 'ou' before a vowel is 'w' (Sahraoui / صحراوي, Jaouad / جواد).
     """
     words: list[str] = []
     for word in latin.lower().split():
         w = rewrite_clusters(word, _SKEL_CLUSTERS).replace("c", "k")
+        if "ou" in w:
+            w = _FRENCH_W.sub("w", w)
         if len(w) > 1 and w.endswith("h") and w[-2] in _SKEL_VOWELS:
             w = w[:-1]
         out: list[str] = []
@@ -952,7 +963,7 @@ def skeleton(latin: str) -> str:
                     continue
             if not out or out[-1] != cls:
                 out.append(cls)
-        if len(out) > 1 and w[-1] in "iy" and w[-2] not in _SKEL_VOWELS and out[-1] != "y":
+        if len(out) > 1 and _FINAL_I.search(w) and out[-1] != "y":
             out.append("y")
         if out:
             words.append("".join(out))
