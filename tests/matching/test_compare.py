@@ -27,6 +27,7 @@ from weerbaar.matching.names import (
     legal_spelling,
     near_generic,
     prepare,
+    read_as_persian,
     read_as_transcription,
 )
 
@@ -501,6 +502,20 @@ def test_a_transcription_is_heard_as_chinese_transcription_hears() -> None:
     assert compare_names("Person", "Baader", "巴德") >= T
     assert compare_names("Person", "Navros", "拉夫罗夫") < T
     assert compare_names("Person", "Petrov", "扎哈罗娃") < T
+
+
+def test_a_name_in_arabic_letters_is_also_read_as_persian() -> None:
+    # the EU writes Iranian names with a final alef maksura where Persian has
+    # yeh, and without Persian letters, so رضا read as Arabic is "rida"
+    read = read_as_persian(prepare("محمد رضا محمدى", True))
+    assert read is not None and [t.text for t in read.tokens] == ["mhmd", "rza", "mhmdi"]
+    assert compare_names("Person", "محمد رضا محمدى", "Mohammad Reza MOHAMMADI") >= T
+    assert compare_names("Person", "اسدالله جعفرى", "JAFARI Asadollah") >= T
+    # the Arabic reading still counts (Musa), and the nisba still makes a name
+    assert compare_names("Person", "موسى", "Musa") >= T
+    assert compare_names("Person", "محمدی", "Mohammad") < T
+    assert read_as_persian(prepare("أحمد", True)) is None
+    assert read_as_persian(prepare("Ahmad", True)) is None
 
 
 def test_a_khmer_name_is_romanised() -> None:

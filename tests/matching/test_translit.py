@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from weerbaar.matching.translit import latinize, script_of, skeleton
+from weerbaar.matching.translit import as_persian, latinize, script_of, skeleton
 
 
 @pytest.mark.parametrize(
@@ -157,13 +157,20 @@ def test_skeleton_keeps_w_b_and_f_apart() -> None:
 
 
 def test_skeleton_hears_english_and_french_spellings_of_final_i_and_w() -> None:
-    # a final "ie", "ee", "ey" is the ي an Arabic transcription writes
-    assert skeleton("sidnie") == skeleton(latinize("سيدني")) == "sdny"
-    assert skeleton("windley") == skeleton(latinize("ويندلي"))
+    # a final "ee", "ey" is the ي an Arabic transcription writes
+    assert skeleton("windley") == skeleton(latinize("ويندلي")) == "wndly"
     assert skeleton("albee") == skeleton("albi") != skeleton("alb")
+    # "ie" is not: Lavie (לביא) is not Levi (לוי)
+    assert skeleton("lavie") != skeleton("levi")
     # French "ou" before a vowel is w: Sahraoui, Jaouad
     assert skeleton("jaouad") == skeleton(latinize("جواد")) == skeleton("jawad")
     assert skeleton("raoul") == skeleton("raul")  # not before a vowel
+
+
+def test_a_name_spelled_as_persian() -> None:
+    assert as_persian("محمد رضا محمدى") == "محمد رزا محمدی"
+    assert as_persian("موسى الذهبي") == "موسی الزهبي"
+    assert as_persian("أحمد") is None
 
 
 def test_two_waws_after_alif_are_w_then_u() -> None:

@@ -40,6 +40,7 @@ from weerbaar.matching.names import (
     Name,
     prepare,
     read_as_loanword,
+    read_as_persian,
     read_as_transcription,
 )
 from weerbaar.matching.places import place_of
@@ -538,6 +539,14 @@ def name_pairs(q: Name, c: Name) -> list[tuple[Name, Name]]:
         loan = read_as_loanword(c)
         if loan is not None and _sounds_alike(loan, q):
             return [(q, c), (q, loan)]
+    elif q.script == "Arabic" and c.script == "Latin":
+        persian = read_as_persian(q)
+        if persian is not None:
+            return [(q, c), (persian, c)]
+    elif c.script == "Arabic" and q.script == "Latin":
+        persian = read_as_persian(c)
+        if persian is not None:
+            return [(q, c), (q, persian)]
     return [(q, c)]
 
 

@@ -23,7 +23,7 @@ from weerbaar.matching.chinese import chinese_key, one_chinese_syllable
 from weerbaar.matching.korean import is_family_name, korean_key
 from weerbaar.matching.loanwords import hangul_loanword
 from weerbaar.matching.russian import translate
-from weerbaar.matching.translit import TRANSCRIPTION_DOTS, latinize, script_of
+from weerbaar.matching.translit import TRANSCRIPTION_DOTS, as_persian, latinize, script_of
 from weerbaar.matching.translit import skeleton as consonant_skeleton
 from weerbaar.matching.words import (
     GENERIC_ORG_WORDS,
@@ -781,6 +781,23 @@ def read_as_transcription(name: Name) -> Name | None:
     if not name.person or name.script != "Han" or name.transcribed or " " in name.original:
         return None
     return _transcription(name.original)
+
+
+def read_as_persian(name: Name) -> Name | None:
+    """A name in Arabic letters prepared as a Persian name too
+    (:func:`weerbaar.matching.translit.as_persian`: a final ى is yeh, ض is z):
+    the EU's lists write Iranian names so. None when the reading is the same."""
+    if name.script != "Arabic":
+        return None
+    persian = as_persian(clean(name.original))
+    if persian is None:
+        return None
+    return _persian(persian, name.original, name.person)
+
+
+@lru_cache(maxsize=20_000)
+def _persian(text: str, original: str, person: bool) -> Name:
+    return dataclasses.replace(_prepare(text, person, False), original=original)
 
 
 @lru_cache(maxsize=20_000)

@@ -268,6 +268,17 @@ _AR_DIGITS.update({chr(0x06F0 + i): str(i) for i in range(10)})
 #: (s, z, z, z: رضا is "Reza", not "Rida"), by :func:`latinize`.
 _PERSIAN_LETTERS = re.compile("[پچژگکی]")
 _PERSIAN_SOUNDS = str.maketrans("ثذضظ", "سززز")
+#: Alef maksura ending a word: "a" in Arabic (موسى, Musa), but Persian names in
+#: Arabic letters often end in it where Persian writes yeh (محمدى, Mohammadi).
+_FINAL_MAKSURA = re.compile("\u0649(?![\u0600-\u06ff])")
+
+
+def as_persian(text: str) -> str | None:
+    """A name in Arabic letters spelled as a Persian name would be: a word-final
+    alef maksura is yeh, and ث ذ ض ظ are said s, z, z, z ("محمد رضا محمدى", Mohammad
+    Reza Mohammadi, not "Muhammad Rida Muhammada"). None when nothing changes."""
+    persian = _FINAL_MAKSURA.sub("\u06cc", text).translate(_PERSIAN_SOUNDS)
+    return persian if persian != text else None
 
 
 def _arabic_word(word: str) -> str:
@@ -892,11 +903,11 @@ _SKEL_CLASS = {
     "C": "x", "h": "h", "H": "h", "l": "l", "r": "r", "m": "m", "n": "n",
 }  # fmt: skip
 _SKEL_VOWELS = set("aeiou")
-#: A word-final i after a consonant: "i", "y", and the English and French
-#: spellings "ie", "ee", "ey" ("Sidnie", "Albee", "Windley": سيدني, ألبي, ويندلي).
+#: A word-final i after a consonant: "i", "y", and the English spellings "ee",
+#: "ey" ("Albee", "Windley": ألبي, ويندلي). Not "ie": Lavie (לביא) is not Levi.
 #: French "ou" before a vowel is w ("Sahraoui", "Jaouad": صحراوي, جواد).
 _FRENCH_W = re.compile(r"ou(?=[aeiy])")
-_FINAL_I = re.compile(r"[^aeiou](?:i|y|ie|ee|ey)$")
+_FINAL_I = re.compile(r"[^aeiou](?:i|y|ee|ey)$")
 
 
 _SOFT_C = re.compile(r"c(?=[eiy])")
@@ -935,7 +946,7 @@ def skeleton(latin: str) -> str:
     * doubled letters are collapsed;
     * a word-final 'i'/'y' after a consonant is kept as 'y': it is written in the abjads
       (ی/ي), and it makes a different name (Mohammadi / محمدی is not Muhammad); so
-      are the English and French spellings 'ie', 'ee', 'ey' (Sidnie / سيدني);
+      are the English spellings 'ee', 'ey' (Windley / ويندلي);
     * French 'ou' before a vowel is 'w' (Sahraoui / صحراوي, Jaouad / جواد).
     """
     words: list[str] = []

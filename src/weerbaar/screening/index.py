@@ -53,7 +53,13 @@ from weerbaar.core.errors import NotFoundError
 from weerbaar.core.settings import Settings
 from weerbaar.matching.compare import CRAFT, compatible, is_person, record_names
 from weerbaar.matching.hanja import read_in_korean
-from weerbaar.matching.names import Name, prepare, read_as_loanword, read_as_transcription
+from weerbaar.matching.names import (
+    Name,
+    prepare,
+    read_as_loanword,
+    read_as_persian,
+    read_as_transcription,
+)
 from weerbaar.matching.record import Record
 from weerbaar.screening.entities import Entry
 
@@ -104,14 +110,19 @@ def query_names(record: Record) -> list[Name]:
     in Hangul of a Korean name's shape read as a foreign name as well
     (:func:`weerbaar.matching.names.read_as_loanword`: "제러미" finds "Jeremy"),
     and each in Chinese characters without the transcription dot read as a
-    transcription (:func:`weerbaar.matching.names.read_as_transcription`)."""
+    transcription (:func:`weerbaar.matching.names.read_as_transcription`), and
+    each in Arabic letters read as Persian (:func:`weerbaar.matching.names.
+    read_as_persian`: "محمد رضا محمدى" finds "Mohammad Reza Mohammadi")."""
     person = is_person(record.schema)
     craft = record.schema in CRAFT
     names = [prepare(n, person, craft) for n in record_names(record)]
+    persian = [r for n in names if (r := read_as_persian(n)) is not None]
     if not person:
-        return names
+        return names + persian
     readers = (read_in_korean, read_as_loanword, read_as_transcription)
-    return names + [r for n in names for reader in readers if (r := reader(n)) is not None]
+    return (
+        names + persian + [r for n in names for reader in readers if (r := reader(n)) is not None]
+    )
 
 
 @dataclass(frozen=True, slots=True)
