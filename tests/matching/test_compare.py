@@ -341,6 +341,8 @@ def test_a_lone_i_inside_a_name_is_no_numeral() -> None:
         ("Organization", "U.S. Department of State", "United States Department of State"),
         ("Company", "UAE Trading LLC", "United Arab Emirates Trading LLC"),
         ("Person", "JC Juncker", "Jean-Claude Juncker"),
+        # generic words and "and" inside the initials
+        ("Company", "JSC STC Atlas", "Joint Stock Company Scientific and Technical Center Atlas"),
     ],
 )
 def test_acronyms_align_with_the_words_they_abbreviate(
@@ -355,6 +357,10 @@ def test_acronyms_need_every_initial_in_order() -> None:
     assert compare_names("Company", "AUE Trading LLC", "United Arab Emirates Trading LLC") < T
     # a person's three-letter word is a name, not initials ("Ali" is no "A. L. I.")
     assert compare_names("Person", "Ali Khan", "Ahmed Lutfi Ibrahim Khan") < T
+    # a word is no initial of itself and the next word ("SB" of "SB Bank")
+    assert compare_names("Company", "СБ Дако ООО", "СБ Банк (ООО)") < T
+    # "and" may be left out, not a word that names
+    assert compare_names("Company", "STC Atlas", "Scientific Ural Center Atlas") < T
 
 
 def test_nicknames_align_with_their_given_names() -> None:

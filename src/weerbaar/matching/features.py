@@ -504,18 +504,46 @@ def _acronyms(one: Name, many: Name) -> list[tuple[int, int, int, float]]:
     initials)."""
     found: list[tuple[int, int, int, float]] = []
     pm = many.fast
-    texts, core = pm.texts, pm.core_flags
+    texts = pm.texts
+    # an organisation's initials may spell its generic words ("Scientific and
+    # Technical Center": STC); a person's are of names
+    core = (
+        pm.core_flags
+        if one.person
+        else tuple(a or b for a, b in zip(pm.core_flags, pm.generic, strict=True))
+    )
     sim = INITIAL_SIM if one.person else ACRONYM_SIM
+    skip = _ACRONYM_SKIPPED if not one.person else _NO_WORDS
+    shortest = 2 if one.person else 3  # "SB" is no initial of "SB Bank"
+    last = len(texts)
     for i in one.fast.acronyms:
         word = one.fast.texts[i]
         n = len(word)
-        for s in range(len(texts) - n + 1):
-            e = s + n
-            if all(
-                core[k] and len(texts[k]) > 1 and texts[k][0] == word[k - s] for k in range(s, e)
-            ):
-                found.append((i, s, e, sim))
+        for s in range(last - n + 1):
+            if not (core[s] and len(texts[s]) >= shortest and texts[s][0] == word[0]):
+                continue
+            k, m = s + 1, 1
+            while m < n and k < last:
+                if texts[k] in skip and k + 1 < last:
+                    k += 1  # "Scientific and Technical Center": STC
+                    continue
+                if not (core[k] and len(texts[k]) >= shortest and texts[k][0] == word[m]):
+                    break
+                k, m = k + 1, m + 1
+            if m == n:
+                found.append((i, s, k, sim))
     return found
+
+
+def _spelled(texts: tuple[str, ...], start: int, end: int) -> int:
+    """How many words of a run its initials spell (all but "and", "of" ...)."""
+    return sum(1 for k in range(start, end) if texts[k] not in _ACRONYM_SKIPPED)
+
+
+#: Words an organisation's initials leave out ("Scientific and Technical
+#: Center": STC; "Bank of Moscow": BM).
+_ACRONYM_SKIPPED = frozenset({"and", "of", "the", "for", "i", "de", "du", "des", "et", "y"})
+_NO_WORDS: frozenset[str] = frozenset()
 
 
 def _mode(q: Name, c: Name) -> int:
@@ -638,7 +666,7 @@ def _align(
             one_w = one_weights[i] * sim
             many_w = sum(pm.weights[s:e]) * sim
             npairs += 1
-            how = "acronym" if len(one_texts[i]) == e - s else "joined"
+            how = "acronym" if len(one_texts[i]) == _spelled(pm.texts, s, e) else "joined"
             if flip:
                 if pairs is not None:
                     pairs.append(Aligned(" ".join(pm.texts[s:e]), one_texts[i], sim, how))
