@@ -19,6 +19,7 @@ from rapidfuzz.distance import OSA
 from rigour._core import metaphone, ordinals_dict, person_name_prefixes_list
 from rigour.names.org_types import extract_org_types, replace_org_types_compare
 
+from weerbaar.matching import chinese_words
 from weerbaar.matching.chinese import chinese_key, one_chinese_syllable
 from weerbaar.matching.korean import is_family_name, korean_key
 from weerbaar.matching.loanwords import hangul_loanword
@@ -500,15 +501,16 @@ def _number_starts() -> frozenset[str]:
     return frozenset(k[0] for k in _numbers())
 
 
-def _number_words(words: list[str]) -> list[str]:
-    """Number words to digits; roman numerals after the first word; tens and
-    units written apart joined ("forty 4" -> "44")."""
+def _number_words(words: list[str], roman: bool = True) -> list[str]:
+    """Number words to digits; roman numerals after the first word (if
+    ``roman``); tens and units written apart joined ("forty 4" -> "44")."""
     last = len(words) - 1
-    words = [
-        # a lone "i" inside a name is a Persian/Urdu izafat ("Jihad-i-Islami")
-        _ROMAN_NUMBERS.get(w, w) if i and (w != "i" or i == last) else w
-        for i, w in enumerate(words)
-    ]
+    if roman:
+        words = [
+            # a lone "i" inside a name is a Persian/Urdu izafat ("Jihad-i-Islami")
+            _ROMAN_NUMBERS.get(w, w) if i and (w != "i" or i == last) else w
+            for i, w in enumerate(words)
+        ]
     starts = _number_starts()
     if any(w in starts for w in words):
         words = _number_phrases(words)
@@ -810,6 +812,10 @@ def _transcription(text: str) -> Name:
 def _prepare(text: str, person: bool, craft: bool, loanword: bool | None = None) -> Name:
     raw = clean(text)
     script = script_of(raw)
+    han = not person and _HAN_CHAR.search(raw) is not None
+    if han and not craft:
+        # Chinese business words in English ("有限公司" -> "co ltd")
+        raw = chinese_words.translate(raw)
     folded = _split_camel(raw).casefold()
     legal: frozenset[str] = _EMPTY
     dotted: set[str] | None = None
@@ -843,7 +849,8 @@ def _prepare(text: str, person: bool, craft: bool, loanword: bool | None = None)
         words = [_unleet(w) for w in words]
     else:
         # Russian words of an organisation's name in English ("zavod" -> "plant")
-        words = _number_words(words if craft else translate(words))
+        # (no Roman numerals in pinyin: 江西 is "jiang xi", not "jiang 11")
+        words = _number_words(words if craft else translate(words), roman=not han)
     tokens = tuple([_word_token(w, person, w in legal, craft) for w in words])
     if dotted:
         tokens = tuple(
