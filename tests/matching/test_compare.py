@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 
 from weerbaar.matching import DEFAULT_THRESHOLD, Record, compare, compare_names
-from weerbaar.matching.chinese import loose_chinese_key, transcription_key
+from weerbaar.matching.chinese import chinese_key, loose_chinese_key, transcription_key
 from weerbaar.matching.compare import QueryScorer, record_names
 from weerbaar.matching.features import (
     FEATURE_NAMES,
@@ -590,6 +590,11 @@ def test_an_arabic_name_written_apart_joins_with_its_vowels_missing() -> None:
 def test_wade_giles_and_pinyin_spell_one_chinese_name() -> None:
     assert compare_names("Person", "Hsi Chin-ping", "Xi Jinping") >= T
     assert compare_names("Person", "Mao Tse-tung", "Mao Zedong") >= T
+    # and Taiwan's own spellings: "Shyh" (世 shi), "Szu" (思 si)
+    assert chinese_key("shyhfang") == chinese_key("shifang")
+    assert chinese_key("szuyao") == chinese_key("siyao") != chinese_key("suyao")
+    assert compare_names("Person", "刘世芳", "Liu Shyh-fang") >= T
+    assert compare_names("Person", "吴思瑶", "Wu Szu-yao") >= T
     # only when both names read as Chinese syllables
     assert not prepare("Tina Smith", True).chinese
     assert prepare("Hsi Chin-ping", True).chinese

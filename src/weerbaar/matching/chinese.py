@@ -8,8 +8,10 @@ spellings the systems give one sound are one letter: Wade-Giles "hs" is pinyin
 mark is usually dropped) are one; so are "ts", "tz", "z" and "c"; "p" and "b",
 "t" and "d", "k" and "g" (pinyin b, d, g are Wade-Giles p, t, k); and the
 finals "ung"/"ong", "ieh"/"ie", "ien"/"ian", "uei"/"ui", "erh"/"er", "shih"/
-"shi". The key is only used when every identifying word of both names reads
-as Chinese syllables and one of them is a single syllable, as a family name
+"shi", and Taiwan's spellings "shyh", "jyh" (shih, chih), "szu" (ssu) and
+"tzu" for pinyin "shi", "zhi", "si" and "zi". The key is only used when
+every identifying word of both names reads as Chinese syllables and one of
+them is a single syllable, as a family name
 is (:func:`weerbaar.matching.names.prepare` sets ``Name.chinese``), so "Tina"
 and "Dina" in a European name, or "Hassan Nouri", stay what they are.
 
@@ -30,12 +32,16 @@ from weerbaar.matching.syllables import Syllables
 _INITIAL = r"(?:hs|ch|sh|zh|ts|tz|ss|sz|[bpmfdtnlgkhjqxrzcsyw])?"
 _FINAL = (
     r"(?:iang|iong|uang|ueng|iung|ang|eng|ing|ong|ung|ieh|ien|iao|uai|uan|uei|ian|erh"
-    r"|ai|ei|ao|ou|an|en|in|un|ua|uo|ia|ie|iu|ui|ue|ih|er|a|o|e|i|u|v)"
+    r"|ai|ei|ao|ou|an|en|in|un|ua|uo|ia|ie|iu|ui|ue|ih|yh|er|a|o|e|i|u|v)"
 )
 #: Pinyin and Wade-Giles syllables; key steps in order: finals first, then initials.
 _PINYIN = Syllables(
     f"{_INITIAL}{_FINAL}",
     (
+        # Taiwanese spellings: "shyh", "jyh" (世 shi, 智 zhi), "szu" (思 si), "tzu" (子 zi)
+        (r"(?<=[hjc])yh", "i"),
+        (r"(?:ss|sz)u(?![aeinou])", "si"),
+        (r"tzu(?![aeinou])", "zi"),
         (r"ung", "ong"),
         (r"ieh", "ie"),
         (r"ien", "ian"),
