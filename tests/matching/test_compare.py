@@ -359,6 +359,11 @@ def test_acronyms_need_every_initial_in_order() -> None:
     assert compare_names("Person", "Ali Khan", "Ahmed Lutfi Ibrahim Khan") < T
     # a word is no initial of itself and the next word ("SB" of "SB Bank")
     assert compare_names("Company", "СБ Дако ООО", "СБ Банк (ООО)") < T
+    # a name's own initials beside its words are left to its words
+    assert (
+        compare_names("Organization", "Abdullah Azzam Brigades", "ABDALLAH AZZAM BRIGADES (AAB)")
+        >= T
+    )
     # "and" may be left out, not a word that names
     assert compare_names("Company", "STC Atlas", "Scientific Ural Center Atlas") < T
 

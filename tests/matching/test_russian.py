@@ -75,6 +75,12 @@ _PAIRS = [
     ("AO Zavod im. A.A. Kulakova", "Акционерное Общество «Завод имени А.А.Кулакова»"),
     ("NII POLYUS IMENI M. F. STELMAKHA", "Scientific Research Institute Polyus"),
     ("Inzhiniring Grupp OOO", "LLC Engineering Group"),
+    # military units, their numbers written as ordinals ("142-й", "142nd")
+    ("воинская часть 20924", "Military Unit 20924"),
+    (
+        "142-й отдельный батальон радиоэлектронной борьбы",
+        "142nd Separate Electronic Warfare Battalion",
+    ),
     (
         "AO Uralskiy Zavod Transportnogo Mashinostroeniya",
         "Уральский завод транспортного машиностроения",
@@ -90,6 +96,8 @@ def test_a_russian_name_matches_its_english_translation(russian: str, english: s
 
 def test_the_translation_does_not_make_other_organisations_alike() -> None:
     assert compare_names("Company", "Уральский завод", "Kazan Plant") < T
+    assert compare_names("Organization", "воинская часть 20924", "Military Unit 26165") < T
+    assert compare_names("Organization", "1-й батальон", "2nd Battalion") < T
     assert (
         compare_names(
             "Company", "Государственная Транспортная Лизинговая Компания", "State Oil Company"

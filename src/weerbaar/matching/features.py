@@ -501,38 +501,48 @@ def _same_key(keys: tuple[Key, ...], a: str, b: str) -> bool:
 def _acronyms(one: Name, many: Name) -> list[tuple[int, int, int, float]]:
     """Words of ``one`` spelled by the first letters of 2-3 adjacent identifying words
     of ``many`` (organisations: 2-3 letters; persons: 2 letters, run-together
-    initials)."""
+    initials). An organisation's word that its own name spells out
+    ("ABDALLAH AZZAM BRIGADES (AAB)") is left to its words."""
     found: list[tuple[int, int, int, float]] = []
-    pm = many.fast
-    texts = pm.texts
-    # an organisation's initials may spell its generic words ("Scientific and
-    # Technical Center": STC); a person's are of names
-    core = (
-        pm.core_flags
-        if one.person
-        else tuple(a or b for a, b in zip(pm.core_flags, pm.generic, strict=True))
-    )
-    sim = INITIAL_SIM if one.person else ACRONYM_SIM
-    skip = _ACRONYM_SKIPPED if not one.person else _NO_WORDS
-    shortest = 2 if one.person else 3  # "SB" is no initial of "SB Bank"
-    last = len(texts)
+    person = one.person
+    sim = INITIAL_SIM if person else ACRONYM_SIM
+    own = one.fast.texts
     for i in one.fast.acronyms:
-        word = one.fast.texts[i]
-        n = len(word)
-        for s in range(last - n + 1):
-            if not (core[s] and len(texts[s]) >= shortest and texts[s][0] == word[0]):
-                continue
-            k, m = s + 1, 1
-            while m < n and k < last:
-                if texts[k] in skip and k + 1 < last:
-                    k += 1  # "Scientific and Technical Center": STC
-                    continue
-                if not (core[k] and len(texts[k]) >= shortest and texts[k][0] == word[m]):
-                    break
-                k, m = k + 1, m + 1
-            if m == n:
-                found.append((i, s, k, sim))
+        word = own[i]
+        if not person and any(e <= i or s > i for s, e in _runs(one, word)):
+            continue
+        found.extend((i, s, e, sim) for s, e in _runs(many, word, person))
     return found
+
+
+def _runs(name: Name, word: str, person: bool = False) -> list[tuple[int, int]]:
+    """Runs of ``name``'s words whose first letters spell ``word``: (start, end).
+    An organisation's initials may spell its generic words and skip "and", "of"
+    ("Scientific and Technical Center": STC), of words of 3+ letters ("SB" is no
+    initial of "SB Bank"); a person's are of name words of 2+ letters."""
+    pm = name.fast
+    texts = pm.texts
+    if person:
+        core, skip, shortest = pm.core_flags, _NO_WORDS, 2
+    else:
+        core = tuple(a or b for a, b in zip(pm.core_flags, pm.generic, strict=True))
+        skip, shortest = _ACRONYM_SKIPPED, 3
+    n, last = len(word), len(texts)
+    runs: list[tuple[int, int]] = []
+    for s in range(last - n + 1):
+        if not (core[s] and len(texts[s]) >= shortest and texts[s][0] == word[0]):
+            continue
+        k, m = s + 1, 1
+        while m < n and k < last:
+            if texts[k] in skip and k + 1 < last:
+                k += 1
+                continue
+            if not (core[k] and len(texts[k]) >= shortest and texts[k][0] == word[m]):
+                break
+            k, m = k + 1, m + 1
+        if m == n:
+            runs.append((s, k))
+    return runs
 
 
 def _spelled(texts: tuple[str, ...], start: int, end: int) -> int:

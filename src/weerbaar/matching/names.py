@@ -504,6 +504,8 @@ def _number_starts() -> frozenset[str]:
 def _number_words(words: list[str], roman: bool = True) -> list[str]:
     """Number words to digits; roman numerals after the first word (if
     ``roman``); tens and units written apart joined ("forty 4" -> "44")."""
+    if any(w[:1].isdigit() for w in words):
+        words = _ordinal_digits(words)
     last = len(words) - 1
     if roman:
         words = [
@@ -515,6 +517,23 @@ def _number_words(words: list[str], roman: bool = True) -> list[str]:
     if any(w in starts for w in words):
         words = _number_phrases(words)
     return _join_tens(words)
+
+
+#: A number written as an ordinal: English "142nd", "1st", Russian "32-я" and
+#: "142-й" (romanised "32 ya", "142 y": the ending is a word of its own).
+_ORDINAL_DIGITS = re.compile(r"^(\d+)(?:st|nd|rd|th)$")
+_RUSSIAN_ORDINAL_ENDINGS = frozenset({"y", "ya", "yy", "iy", "oy", "go", "e", "aya", "oe"})
+
+
+def _ordinal_digits(words: list[str]) -> list[str]:
+    """Ordinals written with digits as the digits ("142nd" and "142-й" are 142)."""
+    out: list[str] = []
+    for w in words:
+        if out and w in _RUSSIAN_ORDINAL_ENDINGS and out[-1].isdigit():
+            continue
+        m = _ORDINAL_DIGITS.match(w)
+        out.append(m.group(1) if m else w)
+    return out
 
 
 def _join_tens(words: list[str]) -> list[str]:

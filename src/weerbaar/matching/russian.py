@@ -62,6 +62,17 @@ VOCABULARY: tuple[tuple[str, str], ...] = (
     ("brigad", "brigade"),
     ("divizi", "division"),
     ("gvardi", "guard"),
+    ("batalon", "battalion"),
+    ("batalyon", "battalion"),
+    ("polk", "regiment"),
+    ("voinsk", "military"),
+    ("voiskov", "military"),
+    ("voyskov", "military"),
+    ("chast", "unit"),
+    ("otdelny", "separate"),
+    ("otdelno", "separate"),
+    ("radioelektronn", "electronic"),
+    ("borby", "warfare"),
     # qualities of a body
     ("gosudarstven", "state"),
     ("federaln", "federal"),
@@ -225,6 +236,7 @@ ABBREVIATIONS: dict[str, str] = {
     "srz": "ship repair plant",
     "npz": "oil refinery",
     "gos": "state",
+    "reb": "electronic warfare",
 }
 #: Short words read only in a name with other Russian words: "i" may be a
 #: numeral ("Fund I"), "v" an initial.
