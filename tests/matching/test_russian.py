@@ -75,6 +75,8 @@ _PAIRS = [
     ("AO Zavod im. A.A. Kulakova", "Акционерное Общество «Завод имени А.А.Кулакова»"),
     ("NII POLYUS IMENI M. F. STELMAKHA", "Scientific Research Institute Polyus"),
     ("Inzhiniring Grupp OOO", "LLC Engineering Group"),
+    # English loanwords as Russian spells them ("Трейд")
+    ("ООО «Элитан Трейд»", "Limited Liability Company Elitan Trade"),
     # military units, their numbers written as ordinals ("142-й", "142nd")
     ("воинская часть 20924", "Military Unit 20924"),
     (

@@ -211,6 +211,16 @@ VOCABULARY: tuple[tuple[str, str], ...] = (
     ("tsifrov", "digital"),
     ("upravlyayushch", "management"),
     ("vneshneekonomichesk", "foreign economic"),
+    # English loanwords as Russian spells them
+    ("treyding", "trading"),
+    ("treiding", "trading"),
+    ("treyd", "trade"),
+    ("treid", "trade"),
+    ("eksport", "export"),
+    ("mediagrupp", "media group"),
+    ("energiya", "energy"),
+    ("energii", "energy"),
+    ("kazenn", "state"),
 )
 
 #: Whole words: Russian abbreviations of kinds of body, spelled out in English as
