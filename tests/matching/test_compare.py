@@ -498,7 +498,21 @@ def test_chinese_characters_without_the_dot_are_also_read_as_a_transcription() -
     assert compare_names("Person", "王伟", "Wang Wei") >= T
     assert compare_names("Person", "王伟", "Walter") < T
     assert read_as_transcription(prepare("贝拉克·奥巴马", True)) is None
-    assert read_as_transcription(prepare("沃尔特", False)) is None
+    assert read_as_transcription(prepare("Walter", True)) is None
+
+
+def test_a_foreign_firm_in_chinese_characters_is_read_by_sound() -> None:
+    # the business words in English, the rest one word by its sound
+    read = read_as_transcription(prepare("阿尔塔纳技术公司", False))
+    assert read is not None and read.transcribed
+    assert [t.text for t in read.tokens] == ["aertana", "technology", "company"]
+    assert compare_names("Organization", "阿尔塔纳技术公司", "Altana Technologies") >= T
+    assert compare_names("Organization", "哈德逊研究所", "Hudson Institute") >= T
+    assert compare_names("Organization", "哈德逊研究所", "Heritage Foundation") < T
+    # not against a Chinese firm's pinyin (沈忠 is not Shenzhen), nor on two
+    # consonants ("xingou", 芯購, and "China" are both "sn")
+    assert compare_names("Company", "沈忠國際海運有限公司", "SHENZHEN INTERNATIONAL SHIPPING") < T
+    assert compare_names("Company", "芯購電子有限公司", "China Space Sanjiang Group") < T
 
 
 def test_a_transcription_is_heard_as_chinese_transcription_hears() -> None:

@@ -79,7 +79,9 @@ def test_the_index_looks_a_korean_name_in_characters_up_by_both_readings() -> No
     assert [n.original for n in names] == ["金正恩", "金正恩 (김정은)", "金正恩"]
     # the third is the reading as a transcription (a foreign name by sound)
     assert [n.transcribed for n in names] == [False, False, True]
-    assert [n.original for n in query_names(Record("Company", names=["金正恩"]))] == ["金正恩"]
+    # a firm's name has no Korean reading, only the one by sound
+    firm = query_names(Record("Company", names=["金正恩"]))
+    assert [(n.original, n.transcribed) for n in firm] == [("金正恩", False), ("金正恩", True)]
 
 
 UNIHAN = Path("/usr/share/unicode")

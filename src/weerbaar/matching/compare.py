@@ -15,6 +15,7 @@ from typing import Any
 
 from rapidfuzz.distance import Levenshtein
 
+from weerbaar.matching.chinese import chinese_key
 from weerbaar.matching.features import (
     FEATURE_NAMES,
     FEATURES,
@@ -523,11 +524,11 @@ def name_pairs(q: Name, c: Name) -> list[tuple[Name, Name]]:
         read = read_in_korean(c)
         if read is not None:
             return [(q, c), (q, read)]
-    elif q.script == "Han" and c.script == "Latin" and not (c.chinese or c.korean):
+    elif q.script == "Han" and c.script == "Latin" and not _chinese_shaped(c):
         sound = read_as_transcription(q)
         if sound is not None and _same_sounds(sound, c):
             return [(q, c), (sound, c)]
-    elif c.script == "Han" and q.script == "Latin" and not (q.chinese or q.korean):
+    elif c.script == "Han" and q.script == "Latin" and not _chinese_shaped(q):
         sound = read_as_transcription(c)
         if sound is not None and _same_sounds(sound, q):
             return [(q, c), (q, sound)]
@@ -548,6 +549,15 @@ def name_pairs(q: Name, c: Name) -> list[tuple[Name, Name]]:
         if persian is not None:
             return [(q, c), (q, persian)]
     return [(q, c)]
+
+
+def _chinese_shaped(name: Name) -> bool:
+    """Is a name in Latin letters a Chinese or Korean one (a person's, by
+    ``Name.chinese`` and ``Name.korean``; an organisation's when every identifying
+    word reads as Chinese syllables: "Shenzhen Shipping", not "Altana")?"""
+    if name.person:
+        return name.chinese or name.korean
+    return bool(name.core) and all(chinese_key(t.text) is not None for t in name.core)
 
 
 #: Least similarity of each word's consonants (:func:`sound_key`) to a word of the
@@ -573,7 +583,12 @@ def _every_word_heard(
 
 def _same_sounds(sound: Name, other: Name) -> bool:
     """:func:`_every_word_heard` by Chinese transcription's consonants
-    (:func:`weerbaar.matching.features.sound_key`)."""
+    (:func:`weerbaar.matching.features.sound_key`). For an organisation, every
+    identifying word of the other name must be heard in the reading too:
+    "xingou" (芯購) and "China" are both "sn", but "Sanjiang" of "China Space
+    Sanjiang Group" is not heard."""
+    if not sound.person and not _every_word_heard(other, sound, sound_key, SAME_SOUNDS_MIN):
+        return False
     return _every_word_heard(sound, other, sound_key, SAME_SOUNDS_MIN)
 
 

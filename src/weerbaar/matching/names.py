@@ -798,10 +798,29 @@ def read_as_loanword(name: Name) -> Name | None:
 def read_as_transcription(name: Name) -> Name | None:
     """A person's name in Chinese characters without the transcription dot ("沃尔特",
     Walter) prepared as a foreign name spelled out by sound too, as it would be
-    with the dot ("沃尔特·" reads "woerte", not "wo er te"). None for other names."""
-    if not name.person or name.script != "Han" or name.transcribed or " " in name.original:
+    with the dot ("沃尔特·" reads "woerte", not "wo er te"). An organisation's
+    name likewise, each run of characters its business words leave one word
+    ("阿尔塔纳技术公司": "aertana technology company", Altana Technologies).
+    None for other names."""
+    if name.script != "Han" or name.transcribed:
+        return None
+    if not name.person:
+        return _org_transcription(name.original)
+    if " " in name.original:
         return None
     return _transcription(name.original)
+
+
+_HAN_RUN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+
+
+@lru_cache(maxsize=20_000)
+def _org_transcription(text: str) -> Name:
+    dotted = _HAN_RUN.sub(
+        lambda m: m.group(0) + TRANSCRIPTION_DOTS[0], chinese_words.translate(clean(text))
+    )
+    read = _prepare(dotted, False, False)
+    return dataclasses.replace(read, original=text, script="Han", transcribed=True)
 
 
 def read_as_persian(name: Name) -> Name | None:

@@ -112,13 +112,17 @@ def query_names(record: Record) -> list[Name]:
     and each in Chinese characters without the transcription dot read as a
     transcription (:func:`weerbaar.matching.names.read_as_transcription`), and
     each in Arabic letters read as Persian (:func:`weerbaar.matching.names.
-    read_as_persian`: "محمد رضا محمدى" finds "Mohammad Reza Mohammadi")."""
+    read_as_persian`: "محمد رضا محمدى" finds "Mohammad Reza Mohammadi"); an
+    organisation's in Chinese characters is read by sound too ("哈德逊研究所" finds
+    "Hudson Institute")."""
     person = is_person(record.schema)
     craft = record.schema in CRAFT
     names = [prepare(n, person, craft) for n in record_names(record)]
     persian = [r for n in names if (r := read_as_persian(n)) is not None]
     if not person:
-        return names + persian
+        # an organisation's name in Chinese characters read by sound too
+        sound = [r for n in names if (r := read_as_transcription(n)) is not None]
+        return names + persian + sound
     readers = (read_in_korean, read_as_loanword, read_as_transcription)
     return (
         names + persian + [r for n in names for reader in readers if (r := reader(n)) is not None]
