@@ -368,6 +368,12 @@ def test_acronyms_need_every_initial_in_order() -> None:
     assert compare_names("Company", "STC Atlas", "Scientific Ural Center Atlas") < T
 
 
+def test_written_abbreviations_of_given_names_are_the_name() -> None:
+    assert compare_names("Person", "ALCHWIKI, Mhd Amer", "ALCHWIKI, Mohamad Amer") >= T
+    assert compare_names("Person", "Wm Smith", "William Smith") >= T
+    assert compare_names("Person", "Mohd Ali", "Ahmad Ali") < T
+
+
 def test_nicknames_align_with_their_given_names() -> None:
     ted = compare(
         Record(schema="Person", names=["Ted Doe"]), Record(schema="Person", names=["Theodore Doe"])

@@ -28,6 +28,7 @@ from weerbaar.matching.translit import TRANSCRIPTION_DOTS, as_persian, latinize,
 from weerbaar.matching.translit import skeleton as consonant_skeleton
 from weerbaar.matching.words import (
     GENERIC_ORG_WORDS,
+    GIVEN_NAME_ABBREVIATIONS,
     HONORIFICS,
     LEGAL_FORM_WORDS,
     PARTICLES,
@@ -884,7 +885,8 @@ def _prepare(text: str, person: bool, craft: bool, loanword: bool | None = None)
         latin = latinize(folded)
     words = latin.split()
     if person:
-        words = [_unleet(w) for w in words]
+        # "Mohd Amer" is Muhammad Amer
+        words = [GIVEN_NAME_ABBREVIATIONS.get(w) or _unleet(w) for w in words]
     else:
         # Russian words of an organisation's name in English ("zavod" -> "plant")
         # (no Roman numerals in pinyin: 江西 is "jiang xi", not "jiang 11")

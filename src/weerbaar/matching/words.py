@@ -309,3 +309,11 @@ PERSON_TITLES = frozenset(
         "princess",
     ]
 )
+
+#: Written abbreviations of given names, read as the name: "Mohd" and "Mhd" (in
+#: Malaysian, Gulf and Levantine names) are Muhammad; English clerks' "Wm",
+#: "Chas", "Thos", "Jas" are William, Charles, Thomas, James.
+GIVEN_NAME_ABBREVIATIONS = {
+    "mohd": "muhammad", "mhd": "muhammad", "muhd": "muhammad", "mohmd": "muhammad",
+    "wm": "william", "chas": "charles", "thos": "thomas", "jas": "james",
+}  # fmt: skip
