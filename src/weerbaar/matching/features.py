@@ -443,12 +443,15 @@ def _joins(one: Name, many: Name, mode: int) -> list[tuple[int, int, int, float]
         )
         if on
     )
+    # a word romanised from Arabic letters has no short vowels: "mhmdhsin" (محمدحسین)
+    # is shorter than "Mohammad Hossein" run together, so lengths do not rule out
+    vowelless = one.script == "Arabic" and many.script not in ABJADS
     for i, text in enumerate(one.fast.texts):
         n = len(text)
-        if n < low or n > high or text in texts:
+        if text in texts or (not vowelless and (n < low or n > high)):
             continue
         for s, e, length in pm.windows:
-            if -2 <= length - n <= 2:
+            if -2 <= length - n <= 2 or (vowelless and n < length):
                 joined = "".join(pm.texts[s:e])
                 sim = _similarity(text, joined)
                 if sim < JOIN_MIN and abjad and pm.core_flags[e - 1]:
@@ -658,7 +661,9 @@ def _align(
         pm, po = many.fast, one.fast
         # many has fewer than two words, or no word of one has a joinable length
         if (
-            pm.join_max < 0 or po.max_len < pm.join_min or po.min_len > pm.join_max
+            pm.join_max < 0
+            or (po.max_len < pm.join_min and not (one.script == "Arabic" and not many.abjad))
+            or po.min_len > pm.join_max
         ) and not po.acronyms:
             continue
         joins = _joins(one, many, mode)
