@@ -18,6 +18,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+#: Chinese characters (CJK unified ideographs, extension A, compatibility), for
+#: regular expression classes.
+HAN_LETTERS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+
 #: (Chinese word, its English); longer words win over the words inside them.
 VOCABULARY: tuple[tuple[str, str], ...] = (
     # legal forms and kinds of body
@@ -112,7 +116,7 @@ VOCABULARY: tuple[tuple[str, str], ...] = (
 
 _ENGLISH = dict(VOCABULARY)
 _WORDS = re.compile("|".join(sorted(_ENGLISH, key=len, reverse=True)))
-_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_HAN = re.compile(f"[{HAN_LETTERS}]")
 
 
 @lru_cache(maxsize=20_000)

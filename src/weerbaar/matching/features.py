@@ -423,6 +423,13 @@ sound_key = transcription_key
 JOIN_MIN = 0.8
 
 
+def _vowelless(one: Name, many: Name) -> bool:
+    """Is ``one`` romanised from Arabic letters, without short vowels, and ``many``
+    not? Then "mhmdhsin" (محمدحسین) is shorter than "Mohammad Hossein" run together,
+    and lengths do not rule a join out."""
+    return one.script == "Arabic" and many.script not in ABJADS
+
+
 def _joins(one: Name, many: Name, mode: int) -> list[tuple[int, int, int, float]]:
     """Tokens of ``one`` that equal 2-3 adjacent tokens of ``many`` run together
     ("goodwill" ~ "good will", "jinping" ~ "jin ping"), or their initials
@@ -443,9 +450,7 @@ def _joins(one: Name, many: Name, mode: int) -> list[tuple[int, int, int, float]
         )
         if on
     )
-    # a word romanised from Arabic letters has no short vowels: "mhmdhsin" (محمدحسین)
-    # is shorter than "Mohammad Hossein" run together, so lengths do not rule out
-    vowelless = one.script == "Arabic" and many.script not in ABJADS
+    vowelless = _vowelless(one, many)
     for i, text in enumerate(one.fast.texts):
         n = len(text)
         if text in texts or (not vowelless and (n < low or n > high)):
@@ -662,7 +667,7 @@ def _align(
         # many has fewer than two words, or no word of one has a joinable length
         if (
             pm.join_max < 0
-            or (po.max_len < pm.join_min and not (one.script == "Arabic" and not many.abjad))
+            or (po.max_len < pm.join_min and not _vowelless(one, many))
             or po.min_len > pm.join_max
         ) and not po.acronyms:
             continue

@@ -21,6 +21,7 @@ from rigour.names.org_types import extract_org_types, replace_org_types_compare
 
 from weerbaar.matching import chinese_words
 from weerbaar.matching.chinese import chinese_key, one_chinese_syllable
+from weerbaar.matching.chinese_words import HAN_LETTERS
 from weerbaar.matching.korean import is_family_name, korean_key
 from weerbaar.matching.loanwords import hangul_loanword
 from weerbaar.matching.russian import translate
@@ -43,7 +44,7 @@ SYLLABIC = frozenset({"Han", "Hangul", "Kana"})
 #: the written words (a given name matches as a whole, not syllable by syllable).
 SYLLABLE_GROUPS = frozenset({"Han", "Hangul"})
 #: A Chinese character (kanji, in a Japanese name).
-_HAN_CHAR = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_HAN_CHAR = re.compile(f"[{HAN_LETTERS}]")
 
 KIND_NAME = "name"
 KIND_GENERIC = "generic"
@@ -812,7 +813,7 @@ def read_as_transcription(name: Name) -> Name | None:
     return _transcription(name.original)
 
 
-_HAN_RUN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_HAN_RUN = re.compile(f"[{HAN_LETTERS}]+")
 
 
 @lru_cache(maxsize=20_000)
