@@ -14,6 +14,7 @@ from weerbaar.matching.features import (
     FEATURE_NAMES,
     FEATURES,
     MODE_PLAIN,
+    derived,
     measure,
     token_similarity,
 )
@@ -973,3 +974,41 @@ def test_explanations_list_the_aligned_words_in_the_query_order() -> None:
         Record(schema="Person", names=["KIM Chol Ung"]),
     )
     assert [a.query for a in result.aligned] == ["kim", "cheol", "ung"]
+
+
+@pytest.mark.parametrize(
+    ("name", "forms", "words"),
+    [
+        ("SZAO ENERGO-OIL", {"jsc"}, ["energo", "oil"]),  # Belarusian, before the name
+        ("ANO Iskusstvo Krasoty", {"ngo"}, ["iskusstvo", "krasoty"]),
+        ("MIDAS SURL", {"llc"}, ["midas"]),  # after the name
+        ("TRUST INSURANCE S.A.L.", {"jsc"}, ["trust", "insurance"]),  # not "S.A." + "L"
+        ("ABC S.A.R.L", {"llc"}, ["abc"]),  # the last dot left out
+        ("X PVT LTD", {"llc"}, ["x"]),  # before another legal form
+        ("SAL OIL TRADING", set(), ["sal", "oil", "trading"]),  # a trailing form first
+        ("U.S. TRUST", set(), ["us", "trust"]),  # dotted initials that are no form
+    ],
+)
+def test_legal_forms_rigour_lacks_are_read_where_they_stand(
+    name: str, forms: set[str], words: list[str]
+) -> None:
+    prepared = prepare(name, False)
+    assert prepared.legal_forms == forms
+    assert [t.text for t in prepared.tokens if t.kind != KIND_LEGAL] == words
+
+
+def test_a_name_of_generic_words_meets_itself_with_a_legal_form() -> None:
+    assert compare_names("Company", "TRUST INSURANCE", "TRUST INSURANCE S.A.L.") >= T
+    assert compare_names("Company", "SZAO ENERGO-OIL", "ENERGO-OIL") >= T
+
+
+def test_an_organisations_word_meets_its_derived_form() -> None:
+    assert derived("air", "airlines") and derived("iranian", "iran")
+    assert not derived("islam", "islamic")  # -ic: as many false matches as true
+    assert not derived("ai", "ailines") and not derived("airlines", "airlines")
+    assert compare_names("Company", "MAHAN AIR", "MAHAN AIRLINES") >= T
+    assert compare_names("Company", "CASPIAN AIR", "CASPIAN AIRLINES") >= T
+    # persons' names are not derived from each other
+    assert compare_names("Person", "Juli Smith", "Julian Smith") < compare_names(
+        "Company", "Juli Smith", "Julian Smith"
+    )

@@ -719,6 +719,7 @@ def _align(
         qfam, cfam = lone_syllables(q), lone_syllables(c)
     elif mode in (MODE_KOREAN, MODE_EAST_ASIAN):
         qfam, cfam = _name_ends(q), _name_ends(c)
+    person = q.person
     for i, at in enumerate(qtexts):
         if i in used_q:
             continue
@@ -746,6 +747,8 @@ def _align(
                     # Latin letters on both sides, where it opens or closes both
                     # names: 정 is "Jung" and "Chong"
                     sim, how = KOREAN_SURNAME_SIM, "romanisation"
+                if sim < DERIVED_SIM and not person and derived(at, bt):
+                    sim, how = DERIVED_SIM, "word form"
                 if (
                     sim < CUT_SIM
                     and (i == qlast or j == clast)
@@ -762,7 +765,6 @@ def _align(
         scored.sort(reverse=True)
     qweights, cweights = pq.weights, pc.weights
     qcore, ccore = pq.core_flags, pc.core_flags
-    person = q.person
     every: list[tuple[int, int]] = []
     for _, mi, mj, sim, how in scored:
         i, j = -mi, -mj
@@ -809,6 +811,31 @@ def _align(
         pairs, used_q, used_c, qhit, chit, worst if npairs else 0.0, core, initials, disorder,
         order, npairs,
     )  # fmt: skip
+
+
+#: Similarity of an organisation's word and a form derived from it with an
+#: English ending: "Air" and "Airlines" (MAHAN AIR), a country and its adjective
+#: ("Iran" and "Iranian", "Syria" and "Syrian"). Not for persons' names
+#: ("Julian" is not "Juli"). Plurals need no rule (edit similarity 0.9); the
+#: endings -ic, -al and -ary made as many false matches as true ones on the
+#: alias pairs ("Sham al-Islam" and "Islamic Resistance").
+DERIVED_SIM = 0.85
+#: The endings; the stem keeps 3+ letters.
+_DERIVED_ENDINGS = ("lines", "ways", "line", "way", "ian", "ese", "an")
+DERIVED_MIN_STEM = 3
+
+
+def derived(a: str, b: str) -> bool:
+    """Is one word the other with one of the endings of :data:`_DERIVED_ENDINGS`
+    ("air" and "airlines", "iran" and "iranian")?"""
+    if len(a) > len(b):
+        a, b = b, a
+    if len(a) < DERIVED_MIN_STEM or not b.startswith(a) or not a.isalpha():
+        return False
+    return b[len(a) :] in _DERIVED_ENDING_SET
+
+
+_DERIVED_ENDING_SET = frozenset(_DERIVED_ENDINGS)
 
 
 #: A name of at least this many words and letters may have its last word cut

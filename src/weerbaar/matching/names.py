@@ -31,9 +31,11 @@ from weerbaar.matching.words import (
     GENERIC_ORG_WORDS,
     GIVEN_NAME_ABBREVIATIONS,
     HONORIFICS,
+    LEADING_LEGAL_FORMS,
     LEGAL_FORM_WORDS,
     PARTICLES,
     PERSON_TITLES,
+    TRAILING_LEGAL_FORMS,
 )
 
 #: Scripts written without (most) vowels: compare consonant skeletons too.
@@ -425,14 +427,70 @@ _SHIELD = "qzq"
 _UNSHIELD = re.compile(_SHIELD + r"(\w+)")
 
 
+#: Dotted abbreviations, the last dot optional ("S.A.R.L", "S.A.L.", "U.S.").
+_DOTTED_FORM = re.compile(r"(?<![^\W\d_])(?:[^\W\d_]\.)+[^\W\d_]\.?(?![^\W\d_])")
+
+
+def _is_legal_word(word: str) -> bool:
+    return (
+        word in LEADING_LEGAL_FORMS
+        or word in TRAILING_LEGAL_FORMS
+        or bool(extract_org_types(word, generic=True))
+    )
+
+
+def _undot_legal(text: str) -> str:
+    """Dotted legal forms of three letters or more written as one word ("S.A.L." ->
+    "sal", "S.A.R.L" -> "sarl"), which rigour would otherwise read in part ("S.A."
+    and a stray "L"). Other dotted initials ("U.S.", "A.B.C.") stay."""
+
+    def undot(m: re.Match[str]) -> str:
+        word = m.group(0).replace(".", "")
+        return word if len(word) >= 3 and _is_legal_word(word) else m.group(0)
+
+    return _DOTTED_FORM.sub(undot, text)
+
+
+def _extra_forms(text: str, legal: frozenset[str]) -> tuple[str, frozenset[str]]:
+    """The abbreviations of :data:`LEADING_LEGAL_FORMS` and
+    :data:`TRAILING_LEGAL_FORMS` replaced by their generic form where they stand
+    as legal forms: at either end (leading forms) or the end (trailing forms) of
+    the words that are not legal forms already, or before a legal form."""
+    words = text.split()
+    kinds = [w in legal for w in words]
+    for i, w in enumerate(words):
+        lead = LEADING_LEGAL_FORMS.get(w)
+        trail = TRAILING_LEGAL_FORMS.get(w)
+        if lead is None and trail is None:
+            continue
+        first = not any(not k for k in kinds[:i])
+        last = not any(not k for k in kinds[i + 1 :])
+        before_legal = i + 1 < len(words) and kinds[i + 1]
+        form = lead if lead is not None and (first or last) else None
+        if form is None and trail is not None and (last or before_legal):
+            form = trail
+        if form is not None:
+            words[i] = form
+            kinds[i] = True
+            legal = legal | {form}
+    return " ".join(words), legal
+
+
 def _org_types(text: str) -> tuple[str, frozenset[str]]:
     """Legal forms replaced by their generic form, and the set of those forms."""
+    if "." in text:
+        text = _undot_legal(text)
     shielded = _NOT_LEGAL.sub(_SHIELD + r"\1", text) if _NOT_LEGAL.search(text) else text
     legal = frozenset([form for _, form in extract_org_types(shielded, generic=True)]) or _EMPTY
     out = replace_org_types_compare(shielded, generic=True)
     if shielded is not text:
         out = _UNSHIELD.sub(r"\1", out)
+    if _EXTRA_FORM_WORDS & set(out.split()):
+        out, legal = _extra_forms(out, legal)
     return out, legal
+
+
+_EXTRA_FORM_WORDS = frozenset(LEADING_LEGAL_FORMS) | frozenset(TRAILING_LEGAL_FORMS)
 
 
 def _word_groups(text: str, count: int) -> tuple[int, ...] | None:

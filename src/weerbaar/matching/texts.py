@@ -121,6 +121,7 @@ HOW_TEXTS: dict[str, tuple[str, str]] = {
     ),
     "-i ending": ("the ending -i differs", "de uitgang -i verschilt"),
     "cut short": ("cut short", "afgekapt"),
+    "word form": ("derived word form", "afgeleide woordvorm"),
     "acronym": ("initials", "beginletters"),
     "joined": ("written as one word", "aaneengeschreven"),
     "same country": ("the same country", "hetzelfde land"),

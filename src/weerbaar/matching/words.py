@@ -197,6 +197,25 @@ LEGAL_FORM_WORDS = frozenset(
     ]
 )  # fmt: skip
 
+#: Abbreviations of legal forms seen on the lists that rigour's table lacks, with
+#: the generic form rigour gives their long names. Russian and Belarusian forms
+#: (SZAO, SOOO, IOOO, ODO; unitary enterprises RUP, ChUP, ChTUP, FGUP, GUP, MUP;
+#: non-commercial organisations ANO, NKO) are legal forms at either end of a
+#: name ("SZAO ENERGO-OIL").
+LEADING_LEGAL_FORMS = {
+    "szao": "jsc", "sooo": "llc", "iooo": "llc", "odo": "llc",
+    "rup": "soe", "chup": "soe", "chtup": "soe", "fgup": "soe", "gup": "soe", "mup": "soe",
+    "ano": "ngo", "nko": "ngo",
+}  # fmt: skip
+#: Forms written after the name (Gulf FZC and WLL, Singapore PTE, South Asian PVT,
+#: Lebanese SAL, Egyptian SAE, Tunisian SURL, Belgian SPRL, French EURL): legal
+#: forms at the end of a name or before another legal form only ("TRUST
+#: INSURANCE S.A.L.", "X PVT LTD"; not "SAL OIL TRADING").
+TRAILING_LEGAL_FORMS = {
+    "fzc": "llc", "wll": "llc", "pte": "llc", "pvt": "llc",
+    "sal": "jsc", "sae": "jsc", "surl": "llc", "sprl": "llc", "eurl": "llc",
+}  # fmt: skip
+
 #: Particles in personal names: bin, van, de, al ... (low weight, may be absent).
 PARTICLES = frozenset(
     [
