@@ -23,6 +23,11 @@ from weerbaar.matching.russian import VOCABULARY, place_adjective, translate, tr
         ("uralskiy", "uralsk"),  # a place adjective: the place with -sk
         ("chelyabinskogo", "chelyabinsk"),
         ("moskovskiy", "moscow"),
+        ("novye", "new"),
+        ("remontnyy", "repair"),
+        ("pradpryemstva", "enterprise"),  # Belarusian
+        ("poletov", "flights"),
+        ("polet", "polet"),  # "Полёт" (Polyot) names a firm
         # English, German and names stay as they are
         ("institute", "institute"),
         ("armin", "armin"),
@@ -86,6 +91,17 @@ _PAIRS = [
     (
         "AO Uralskiy Zavod Transportnogo Mashinostroeniya",
         "Уральский завод транспортного машиностроения",
+    ),
+    # qualities and places, and Belarusian spellings
+    ("ZAO NOVYE FINANSOVYE TEKHNOLOGII", "NEW FINANCIAL TECHNOLOGIES OOO"),
+    (
+        "OTKRYTOYE AKTSIONERNOYE OBSHCHESTVO BELORUSSKAYA KALIYNAYA KOMPANIYA",
+        "OJSC BELARUSIAN POTASH COMPANY",
+    ),
+    ("Russkiy Imperskiy Legion", "Russian Imperial Legion"),
+    (
+        "Общество с Ограниченной Ответственностью «Траст Лоджистикс Групп»",
+        "Trust Logistics Group LLC",
     ),
 ]
 
