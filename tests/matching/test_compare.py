@@ -1012,3 +1012,26 @@ def test_an_organisations_word_meets_its_derived_form() -> None:
     assert compare_names("Person", "Juli Smith", "Julian Smith") < compare_names(
         "Company", "Juli Smith", "Julian Smith"
     )
+
+
+def test_english_abbreviations_of_organisation_words_are_the_words() -> None:
+    name = prepare("SEMICONDUCTOR MFG INTL CORP", False)
+    assert [t.text for t in name.tokens][:3] == ["semiconductor", "manufacturing", "international"]
+    assert (
+        compare_names(
+            "Company",
+            "DALIAN XYZ IMP. & EXP. CO., LTD.",
+            "DALIAN XYZ IMPORT AND EXPORT COMPANY LIMITED",
+        )
+        >= T
+    )
+    assert compare_names("Company", "AL-AQSA TV", "AL-AQSA SATELLITE TELEVISION") >= T
+    # brand words other scripts write whole stay: "НЕОТЕХ" is NeoTech
+    assert compare_names("Company", "ООО «НЕОТЕХ»", "LLC NeoTech") >= T
+    # persons' names are not read so ("Tv" is no television in a person's name)
+    assert [t.text for t in prepare("Mfg Smith", True).tokens] == ["mfg", "smith"]
+
+
+def test_md_and_muh_are_muhammad() -> None:
+    assert compare_names("Person", "Muh Sholeh Ibrahim", "Muhammad Sholeh Ibrahim") >= T
+    assert compare_names("Person", "Md Abdul Karim", "Mohammed Abdul Karim") >= T

@@ -33,6 +33,7 @@ from weerbaar.matching.words import (
     HONORIFICS,
     LEADING_LEGAL_FORMS,
     LEGAL_FORM_WORDS,
+    ORG_ABBREVIATIONS,
     PARTICLES,
     PERSON_TITLES,
     TRAILING_LEGAL_FORMS,
@@ -949,7 +950,9 @@ def _prepare(text: str, person: bool, craft: bool, loanword: bool | None = None)
     else:
         # Russian words of an organisation's name in English ("zavod" -> "plant")
         # (no Roman numerals in pinyin: 江西 is "jiang xi", not "jiang 11")
-        words = _number_words(words if craft else translate(words), roman=not han)
+        if not craft:
+            words = translate([ORG_ABBREVIATIONS.get(w, w) for w in words])
+        words = _number_words(words, roman=not han)
     tokens = tuple([_word_token(w, person, w in legal, craft) for w in words])
     if dotted:
         tokens = tuple(

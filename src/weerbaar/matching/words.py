@@ -216,6 +216,28 @@ TRAILING_LEGAL_FORMS = {
     "sal": "jsc", "sae": "jsc", "surl": "llc", "sprl": "llc", "eurl": "llc",
 }  # fmt: skip
 
+#: English abbreviations of words of organisations' names, as registries and
+#: trade files write them ("INTL", "MFG", "IMP. & EXP.", "HLDGS"), read as the
+#: word. Only abbreviations that are no common word or name themselves ("GEN",
+#: "INT", "TRANS", "MED" stay as written), nor brand words that other scripts
+#: write whole ("Tech" and "Telecom": "НЕОТЕХ" is NeoTech, "Telekom" Telecom).
+ORG_ABBREVIATIONS = {
+    "intl": "international", "natl": "national", "tv": "television",
+    "mfg": "manufacturing", "mfrs": "manufacturers", "mfr": "manufacturer",
+    "engg": "engineering", "inds": "industries", "indus": "industries",
+    "svcs": "services", "svc": "service", "grp": "group", "assn": "association",
+    "assoc": "association", "dept": "department", "univ": "university",
+    "petrochem": "petrochemical", "invt": "investment", "invest": "investment",
+    "hldgs": "holdings", "hldg": "holding", "bros": "brothers", "mgmt": "management",
+    "mgt": "management", "shpg": "shipping", "trdg": "trading", "devt": "development",
+    "dev": "development", "ests": "establishments", "elec": "electric",
+    "chem": "chemical", "pharm": "pharmaceutical",
+    "inst": "institute", "ctr": "center", "cntr": "center", "imp": "import",
+    "exp": "export", "agcy": "agency", "sci": "scientific", "mach": "machinery",
+    "equip": "equipment", "eqpt": "equipment", "sys": "systems", "navig": "navigation",
+    "labs": "laboratories", "lab": "laboratory", "constr": "construction",
+}  # fmt: skip
+
 #: Particles in personal names: bin, van, de, al ... (low weight, may be absent).
 PARTICLES = frozenset(
     [
@@ -330,9 +352,11 @@ PERSON_TITLES = frozenset(
 )
 
 #: Written abbreviations of given names, read as the name: "Mohd" and "Mhd" (in
-#: Malaysian, Gulf and Levantine names) are Muhammad; English clerks' "Wm",
+#: Malaysian, Gulf and Levantine names), "Md" (Bangladeshi) and "Muh"
+#: (Indonesian) are Muhammad; English clerks' "Wm",
 #: "Chas", "Thos", "Jas" are William, Charles, Thomas, James.
 GIVEN_NAME_ABBREVIATIONS = {
     "mohd": "muhammad", "mhd": "muhammad", "muhd": "muhammad", "mohmd": "muhammad",
+    "md": "muhammad", "muh": "muhammad",
     "wm": "william", "chas": "charles", "thos": "thomas", "jas": "james",
 }  # fmt: skip
