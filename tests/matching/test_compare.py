@@ -1035,3 +1035,11 @@ def test_english_abbreviations_of_organisation_words_are_the_words() -> None:
 def test_md_and_muh_are_muhammad() -> None:
     assert compare_names("Person", "Muh Sholeh Ibrahim", "Muhammad Sholeh Ibrahim") >= T
     assert compare_names("Person", "Md Abdul Karim", "Mohammed Abdul Karim") >= T
+
+
+def test_a_camel_cased_name_in_quotes_is_split() -> None:
+    assert [t.text for t in prepare("OOO ‘EuroIndustry’", False).tokens] == [
+        "llc",
+        "euro",
+        "industry",
+    ]

@@ -99,6 +99,8 @@ _PAIRS = [
         "OJSC BELARUSIAN POTASH COMPANY",
     ),
     ("Russkiy Imperskiy Legion", "Russian Imperial Legion"),
+    ("Голос Европы", "Voice of Europe"),
+    ("NPO ‘Pribor’", "НПО ‘Прибор’"),  # NPO is the Russian НПО, not a non-profit
     (
         "Общество с Ограниченной Ответственностью «Траст Лоджистикс Групп»",
         "Trust Logistics Group LLC",

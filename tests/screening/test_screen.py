@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import csv
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from weerbaar.core.settings import Settings
 from weerbaar.matching import Record
@@ -95,3 +98,31 @@ def test_a_hit_scores_as_compare_does_over_names_the_index_folded_together() -> 
     hits = Screener(index).match_record(query, threshold=0.0)
     assert [h.entity_id for h in hits] == ["x-1"]
     assert hits[0].score == compare(query, record).score
+
+
+def test_of_equal_scores_the_name_spelled_like_the_query_comes_first(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Two entities whose names score the same against the query (the score's
+    # ceiling); the one spelled as the query is written is shown first, whatever
+    # order the index offers them in.
+    from weerbaar.matching import compare
+    from weerbaar.screening.entities import Entry
+    from weerbaar.screening.index import CandidateIndex
+
+    query = Record("Company", names=["MAHAN AIR"])
+    exact = Entry("x-exact", "MAHAN AIR", "Company", ["x"], Record("Company", names=["MAHAN AIR"]))
+    other = Entry(
+        "x-other", "MAHAN AIRLINES", "Company", ["x"], Record("Company", names=["Mahan Airlines"])
+    )
+    assert compare(query, exact.record).score == compare(query, other.record).score
+    offered = Screener._worth_scoring
+    for backwards in (False, True):
+
+        def worth_scoring(self: Screener, record: Record, backwards: bool = backwards) -> Any:
+            found = list(offered(self, record))
+            return reversed(found) if backwards else found
+
+        monkeypatch.setattr(Screener, "_worth_scoring", worth_scoring)
+        hits = Screener(CandidateIndex.build([exact, other])).match_record(query, threshold=0.0)
+        assert [h.entity_id for h in hits] == ["x-exact", "x-other"]

@@ -420,8 +420,10 @@ _ROMAN_NUMBERS = {
 #: Dotted initials of an organisation ("A.B.C.", "U.S."), written as one word.
 _DOTTED = re.compile(r"(?<![^\W\d_])(?:[^\W\d_]\.){2,}(?![^\W\d_])")
 #: Words that some legal-form tables list but that are plain words in names
-#: ("Islamic State in Libya": "in" is no legal form there).
-_NOT_LEGAL = re.compile(r"(?<!\w)(in|yu|at|is|ii|ay|ei|ca|lt|od|et)(?!\w)")
+#: ("Islamic State in Libya": "in" is no legal form there), and "NPO", on the
+#: lists the Russian НПО (research and production association,
+#: :data:`weerbaar.matching.russian.ABBREVIATIONS`), not a non-profit.
+_NOT_LEGAL = re.compile(r"(?<!\w)(in|yu|at|is|ii|ay|ei|ca|lt|od|et|npo)(?!\w)")
 #: What ``str.isalnum`` rejects (``\w`` is alphanumeric or "_").
 _NOT_ALNUM = re.compile(r"[\W_]+")
 _SHIELD = "qzq"
@@ -644,7 +646,15 @@ def _split_camel(text: str) -> str:
     inside a word that starts in lower case: "nitPu" is a scrambled word, not two)."""
     if text.isupper() or text.islower() or _CAMEL.search(text) is None:
         return text
-    return " ".join(_camel_word(w) if w[:1].isupper() else w for w in text.split(" "))
+    return " ".join(_camel_word(w) if _starts_upper(w) else w for w in text.split(" "))
+
+
+def _starts_upper(word: str) -> bool:
+    """Is the first letter of a word a capital (after quotes: "‘EuroIndustry’")?"""
+    for ch in word:
+        if ch.isalpha():
+            return ch.isupper()
+    return False
 
 
 def _camel_word(word: str) -> str:

@@ -286,6 +286,18 @@ VOCABULARY: tuple[tuple[str, str], ...] = (
     ("vychislitel", "computing"),
     ("prezident", "president"),
     ("volonter", "volunteers"),
+    ("pobedy", "victory"),  # "Победа" (Pobeda) names an airline
+    ("televizion", "television"),
+    ("radioveshchatel", "broadcasting"),
+    ("golos", "voice"),
+    ("evrop", "europe"),
+    ("moreprodukt", "seafood"),
+    ("perestrakhov", "reinsurance"),
+    ("zernov", "grain"),
+    ("molodezh", "youth"),
+    ("spravedliv", "just"),
+    ("vystavk", "exhibition"),
+    ("dostizheni", "achievements"),
     # English loanwords
     ("trast", "trust"),
     ("lodzhistiks", "logistics"),
@@ -304,7 +316,7 @@ ABBREVIATIONS: dict[str, str] = {
     "vnii": "all russian scientific research institute",
     "tsnii": "central scientific research institute",
     "npp": "research production enterprise",
-    "npo": "research production association",
+    "npo": "scientific production association",  # as "nauchno" reads
     "nptz": "research production centre",
     "ntts": "scientific technical centre",
     "kb": "design bureau",

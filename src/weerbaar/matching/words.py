@@ -220,7 +220,7 @@ TRAILING_LEGAL_FORMS = {
 #: trade files write them ("INTL", "MFG", "IMP. & EXP.", "HLDGS"), read as the
 #: word. Only abbreviations that are no common word or name themselves ("GEN",
 #: "INT", "TRANS", "MED" stay as written), nor brand words that other scripts
-#: write whole ("Tech" and "Telecom": "НЕОТЕХ" is NeoTech, "Telekom" Telecom).
+#: write whole ("Tech", "Telecom", "Lab": "НЕОТЕХ" is NeoTech, "ПроффЛаб" Profflab).
 ORG_ABBREVIATIONS = {
     "intl": "international", "natl": "national", "tv": "television",
     "mfg": "manufacturing", "mfrs": "manufacturers", "mfr": "manufacturer",
@@ -235,7 +235,7 @@ ORG_ABBREVIATIONS = {
     "inst": "institute", "ctr": "center", "cntr": "center", "imp": "import",
     "exp": "export", "agcy": "agency", "sci": "scientific", "mach": "machinery",
     "equip": "equipment", "eqpt": "equipment", "sys": "systems", "navig": "navigation",
-    "labs": "laboratories", "lab": "laboratory", "constr": "construction",
+    "constr": "construction",
 }  # fmt: skip
 
 #: Particles in personal names: bin, van, de, al ... (low weight, may be absent).

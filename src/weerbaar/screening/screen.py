@@ -26,7 +26,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from rapidfuzz.fuzz import token_set_ratio
+from rapidfuzz.fuzz import ratio, token_set_ratio
 
 from weerbaar.core.settings import Settings
 from weerbaar.matching import DEFAULT_THRESHOLD, Comparison, Record, compare
@@ -140,7 +140,7 @@ class Screener:
                     comparison=result,
                 )
             )
-        hits.sort(key=lambda h: -h.score)
+        hits.sort(key=_rank)
         return hits[:limit]
 
     def _with_siblings(self, number: int, names: list[str]) -> list[str]:
@@ -391,3 +391,12 @@ def screen(
 
 def _names(record: Record) -> list[str]:
     return record_names(record)
+
+
+def _rank(hit: Hit) -> tuple[float, float]:
+    """Best score first; between equal scores (one person on the EU, UK and UN
+    lists; names at the score's ceiling), the name spelled closest to the query's
+    first: what a reviewer would look at first."""
+    c = hit.comparison
+    spelled = ratio(c.query_name.casefold(), c.candidate_name.casefold()) if c else 0.0
+    return (-hit.score, -spelled)
