@@ -24,6 +24,7 @@ from weerbaar.matching.names import (
     KIND_GENERIC,
     KIND_LEGAL,
     KIND_PATRONYMIC,
+    clean,
     fold,
     legal_spelling,
     near_generic,
@@ -1043,3 +1044,12 @@ def test_a_camel_cased_name_in_quotes_is_split() -> None:
         "euro",
         "industry",
     ]
+
+
+def test_a_word_typed_in_two_scripts_is_read_in_one() -> None:
+    # the EU list writes ЦАРЁВ with a Latin P and Ë
+    assert clean("Олег Анатольевич ЦАPËВ") == "Олег Анатольевич ЦАРЁВ"
+    assert clean("Ivаn Petrov") == "Ivan Petrov"  # a Cyrillic а
+    assert clean("ООО Sky") == "ООО Sky"  # two scripts, two words: unchanged
+    assert clean("ЖP") == "ЖР" and clean("ZЖ") == "ZЖ"  # Z has no lookalike
+    assert compare_names("Person", "Oleg Anatolevich TSARYOV", "Олег Анатольевич ЦАPËВ") >= T

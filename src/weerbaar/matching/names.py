@@ -404,7 +404,35 @@ def clean(text: str) -> str:
         text = "".join(
             " " if unicodedata.category(c)[0] in "CZ" and c != "\u200c" else c for c in text
         )
+    if _CYRILLIC_LETTER.search(text) and _LATIN_LETTER.search(text):
+        text = " ".join([_one_script(w) for w in text.split()])
     return " ".join(text.split())
+
+
+#: Latin letters drawn like Cyrillic ones ("ЦАPËВ" typed with a Latin P), and back.
+_LATIN_LOOKALIKES = "ABCEHKMOPTXYaceopxyËë"
+_CYRILLIC_LOOKALIKES = "АВСЕНКМОРТХУасеорхуЁё"
+_TO_CYRILLIC = str.maketrans(_LATIN_LOOKALIKES, _CYRILLIC_LOOKALIKES)
+_TO_LATIN = str.maketrans(_CYRILLIC_LOOKALIKES, _LATIN_LOOKALIKES)
+_CYRILLIC_LETTER = re.compile(r"[\u0400-\u04ff]")
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+
+
+def _one_script(word: str) -> str:
+    """A word typed in two scripts written in the script of most of its letters,
+    where the others are lookalikes ("ЦАPËВ" with a Latin P is "ЦАРЁВ"; "Ivаn"
+    with a Cyrillic а is "Ivan"). A word with a letter of the minority script
+    that has no lookalike stays as it is. A Latin "I" is left alone: read as
+    Ukrainian і it would make "Iльдарович" Ukrainian ("ildarovych")."""
+    cyrillic = len(_CYRILLIC_LETTER.findall(word))
+    latin = len(_LATIN_LETTER.findall(word))
+    if not cyrillic or not latin:
+        return word
+    if cyrillic >= latin:
+        fixed = word.translate(_TO_CYRILLIC)
+        return fixed if not _LATIN_LETTER.search(fixed) else word
+    fixed = word.translate(_TO_LATIN)
+    return fixed if not _CYRILLIC_LETTER.search(fixed) else word
 
 
 _CAMEL = re.compile(r"(?<=[a-z\u00df-\u00ff])(?=[A-Z\u00c0-\u00de])")
