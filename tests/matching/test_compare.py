@@ -1053,3 +1053,20 @@ def test_a_word_typed_in_two_scripts_is_read_in_one() -> None:
     assert clean("ООО Sky") == "ООО Sky"  # two scripts, two words: unchanged
     assert clean("ЖP") == "ЖР" and clean("ZЖ") == "ZЖ"  # Z has no lookalike
     assert compare_names("Person", "Oleg Anatolevich TSARYOV", "Олег Анатольевич ЦАPËВ") >= T
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Halla Jónsdóttir", "Halla Tómasdóttir"),
+        ("Mette Henriksen", "Mette Frederiksen"),
+        ("Mohammed Shamsuddin", "Mohammed Shahabuddin"),
+    ],
+)
+def test_a_shared_surname_ending_does_not_make_two_surnames_alike(a: str, b: str) -> None:
+    assert compare_names("Person", a, b) < T
+
+
+def test_names_with_a_shared_ending_and_close_stems_still_match() -> None:
+    assert compare_names("Person", "Ali Mohammadzadeh", "Ali Mohamadzadeh") >= T
+    assert compare_names("Person", "Sergei Kurchenko", "Sergei Kurtchenko") >= T

@@ -168,6 +168,19 @@ def _nisba(a: str, b: str) -> bool:
     )
 
 
+#: Endings many surnames share (Icelandic -dottir and -son, Scandinavian -sen,
+#: Arabic -uddin and -ullah, Persian -zadeh, -pour, -nejad, -far, Slavic -enko,
+#: -ovic, -ski): two names with the same ending are as alike as their stems
+#: (plus SUFFIX_BONUS), so "Henriksen" is not "Frederiksen".
+_SHARED_END = re.compile(
+    r"(dottir|sdottir|sson|sen|uddin|uddine|eddin|eddine|ullah|ollah|allah|zadeh|zada"
+    r"|pour|nejad|nezhad|far|enko|ovic|evic|ski|sky|escu|opoulos|akis|oglu)$"
+)
+SUFFIX_MIN_STEM = 3
+SUFFIX_BONUS = 0.1
+SUFFIX_FLOOR = 0.5
+
+
 #: Similarity taken off a Chinese syllable that differs from its counterpart.
 HAN_PENALTY = 0.3
 
@@ -241,6 +254,14 @@ def _token_similarity(a: Token, b: Token, mode: int) -> tuple[float, str]:
             # one father's name in two languages: "Sergiyovych" and "Sergeyevich"
             sim, how = NAME_GROUP_SIM, "name form"
         return sim, how
+    if sim > SUFFIX_FLOOR and mode == MODE_PLAIN:
+        end = _SHARED_END.search(a.text)
+        if end is not None and b.text.endswith(end.group(0)):
+            # "Jonsdottir" and "Tomasdottir" share only "-dottir": compare what differs
+            cut = len(end.group(0))
+            stem_a, stem_b = a.text[:-cut], b.text[:-cut]
+            if len(stem_a) >= SUFFIX_MIN_STEM and len(stem_b) >= SUFFIX_MIN_STEM:
+                sim = min(sim, _similarity(stem_a, stem_b) + SUFFIX_BONUS)
     # the phonetic key drops vowels: it vouches for close spellings only ("Olga"
     # and "Oleg", "Ginta" and "Janett" share one)
     if a.phonetic == b.phonetic and len(a.phonetic) > 1 and SOUND_MIN_SPELLING <= sim < SOUND_SIM:
