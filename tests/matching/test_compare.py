@@ -1070,3 +1070,13 @@ def test_a_shared_surname_ending_does_not_make_two_surnames_alike(a: str, b: str
 def test_names_with_a_shared_ending_and_close_stems_still_match() -> None:
     assert compare_names("Person", "Ali Mohammadzadeh", "Ali Mohamadzadeh") >= T
     assert compare_names("Person", "Sergei Kurchenko", "Sergei Kurtchenko") >= T
+
+
+def test_organisations_naming_different_countries_are_branches() -> None:
+    a, b = "Bowne Global Solutions II (Sweden) AB", "Bowne Global Solutions II (Finland) AB"
+    assert compare_names("Company", a, b) < T
+    assert compare_names("Company", "Rossiya Bank", "Russia Bank") >= T  # one country
+    # a person's name is no place ("Jordan", "Israel")
+    assert compare_names("Person", "Michael Jordan Smith", "Michael Israel Smith") >= compare_names(
+        "Company", "Michael Jordan Smith", "Michael Israel Smith"
+    )

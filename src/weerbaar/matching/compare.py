@@ -241,6 +241,9 @@ def _cap(q: Name, c: Name, raw: Raw) -> tuple[float, str, str] | None:
       the model.
     - one_word_variant: one name word aligned, not the same word: at most 0.82,
       below one word the same (0.83).
+    - country_conflict: both organisations' names name a country and none in
+      common ("Bowne Global Solutions (Sweden) AB" vs "(Finland) AB", "Soldiers
+      of the Caliphate in Tunisia" vs "in Bangladesh": branches, not spellings).
     - patronymic_conflict: both names give a patronymic and they differ
       ("Sergey Viktorovich" vs "Sergey Borisovich": sons of different fathers).
 
@@ -305,6 +308,8 @@ def _cap(q: Name, c: Name, raw: Raw) -> tuple[float, str, str] | None:
         )
     if q.numbers and c.numbers and not (q.numbers & c.numbers):
         return ONE_WORD_CAP, "number_conflict", "the names carry different numbers"
+    if not person and _countries_differ(q, c):
+        return ONE_WORD_CAP, "country_conflict", "the names name different countries"
     if person and _left(q.fast.patronymic, used_q) and _left(c.fast.patronymic, used_c):
         return ONE_WORD_CAP, "patronymic_conflict", "the names give different patronymics"
     if core_pairs == 1 and raw[5] < 1.0:
@@ -314,6 +319,21 @@ def _cap(q: Name, c: Name, raw: Raw) -> tuple[float, str, str] | None:
             "one name word only, and not the same word: never above the same word",
         )
     return None
+
+
+def _countries(name: Name) -> set[str]:
+    return {code for t in name.tokens if (code := place_of(t.text)) is not None}
+
+
+def _countries_differ(q: Name, c: Name) -> bool:
+    """Do both names name a country, and no country in common?"""
+    if not q.core or not c.core:
+        return False
+    mine = _countries(q)
+    if not mine:
+        return False
+    theirs = _countries(c)
+    return bool(theirs) and not (mine & theirs)
 
 
 def _family_missing(name: Name, used: set[int]) -> bool:

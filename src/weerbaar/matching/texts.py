@@ -158,6 +158,10 @@ BOUND_TEXTS: dict[str, tuple[str, str]] = {
         "capped: the names carry different numbers",
         "begrensd: de namen hebben verschillende nummers",
     ),
+    "country_conflict": (
+        "capped: the names name different countries",
+        "begrensd: de namen noemen verschillende landen",
+    ),
     "one_word_spelled": (
         "capped: one word, spelled differently, against a longer name",
         "begrensd: één woord, anders gespeld, tegen een langere naam",
