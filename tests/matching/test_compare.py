@@ -1082,3 +1082,25 @@ def test_organisations_naming_different_countries_are_branches() -> None:
     person = compare(Record(schema="Person", names=[a]), Record(schema="Person", names=[b]))
     assert "country_conflict" in [x.feature for x in firm.contributions]
     assert "country_conflict" not in [x.feature for x in person.contributions]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("EJERCITO DE LIBERACION NACIONAL", "NATIONAL LIBERATION ARMY"),
+        ("LA NUEVA MARQUETALIA", "NEW MARQUETALIA"),
+        ("FUERZAS ARMADAS REVOLUCIONARIAS DE COLOMBIA", "REVOLUTIONARY ARMED FORCES OF COLOMBIA"),
+        (
+            "Forces Démocratiques de Libération du Rwanda",
+            "Democratic Forces for the Liberation of Rwanda",
+        ),
+    ],
+)
+def test_spanish_and_french_organisation_words_are_read_in_english(a: str, b: str) -> None:
+    assert compare_names("Organization", a, b) >= T
+
+
+def test_romance_words_that_brands_keep_stay() -> None:
+    assert [t.text for t in prepare("GRUPO MBS", False).tokens] == ["grupo", "mbs"]
+    # a person's name is never translated ("Nueva" may be a surname)
+    assert [t.text for t in prepare("Maria Nueva", True).tokens] == ["maria", "nueva"]

@@ -36,6 +36,7 @@ from weerbaar.matching.words import (
     ORG_ABBREVIATIONS,
     PARTICLES,
     PERSON_TITLES,
+    ROMANCE_ORG_WORDS,
     TRAILING_LEGAL_FORMS,
 )
 
@@ -522,6 +523,9 @@ def _org_types(text: str) -> tuple[str, frozenset[str]]:
 
 
 _EXTRA_FORM_WORDS = frozenset(LEADING_LEGAL_FORMS) | frozenset(TRAILING_LEGAL_FORMS)
+#: Words of organisations' names read in English: abbreviations, then Spanish,
+#: Portuguese and French words.
+_ORG_WORDS = {**ROMANCE_ORG_WORDS, **ORG_ABBREVIATIONS}
 
 
 def _word_groups(text: str, count: int) -> tuple[int, ...] | None:
@@ -989,7 +993,7 @@ def _prepare(text: str, person: bool, craft: bool, loanword: bool | None = None)
         # Russian words of an organisation's name in English ("zavod" -> "plant")
         # (no Roman numerals in pinyin: 江西 is "jiang xi", not "jiang 11")
         if not craft:
-            words = translate([ORG_ABBREVIATIONS.get(w, w) for w in words])
+            words = translate([_ORG_WORDS.get(w, w) for w in words])
         words = _number_words(words, roman=not han)
     tokens = tuple([_word_token(w, person, w in legal, craft) for w in words])
     if dotted:

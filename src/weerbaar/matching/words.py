@@ -238,6 +238,38 @@ ORG_ABBREVIATIONS = {
     "constr": "construction",
 }  # fmt: skip
 
+#: Spanish, Portuguese and French words of organisations' names in English, as
+#: the lists translate them ("Ejército de Liberación Nacional" is the National
+#: Liberation Army, "La Nueva Marquetalia" New Marquetalia), folded to ASCII.
+#: A general word list of institutional vocabulary, not names. Left out: "Grupo"
+#: and "Groupe", which brands keep in English ("GRUPO MBS"), "Comercializadora"
+#: (its initials C.I. stand for "Comercializadora Internacional") and
+#: "Inmobiliaria" (often misspelled, "Inmoviliaria", and then not translated).
+ROMANCE_ORG_WORDS = {
+    # Spanish and Portuguese
+    "ejercito": "army", "fuerzas": "forces", "armadas": "armed", "frente": "front",
+    "liberacion": "liberation", "revolucionarias": "revolutionary",
+    "revolucionario": "revolutionary", "nacional": "national", "nacionales": "national",
+    "internacional": "international", "nueva": "new", "nuevo": "new", "empresa": "enterprise",
+    "cubana": "cuban", "cubano": "cuban", "fletes": "freight", "aviacion": "aviation",
+    "compania": "company", "banco": "bank", "inversiones": "investments",
+    "servicios": "services", "transportes": "transport", "comercial": "commercial",
+    "comercio": "trade", "industrias": "industries", "constructora": "construction",
+    "distribuidora": "distributor", "hermanos": "brothers",
+    "ministerio": "ministry", "petroleos": "petroleum", "minera": "mining",
+    "agricola": "agricultural", "exportadora": "exporter", "importadora": "importer",
+    "cooperativa": "cooperative", "fundacion": "foundation",
+    "asociacion": "association", "instituto": "institute", "universidad": "university",
+    "republica": "republic", "gobierno": "government", "direccion": "directorate",
+    "general": "general", "naviera": "shipping", "maritima": "maritime",
+    # French
+    "societe": "company", "compagnie": "company", "banque": "bank",
+    "internationale": "international", "nationale": "national", "liberation": "liberation",
+    "armee": "army", "islamique": "islamic", "comite": "committee",
+    "mouvement": "movement", "democratiques": "democratic", "democratique": "democratic",
+    "revolutionnaire": "revolutionary", "republique": "republic", "ministere": "ministry",
+}  # fmt: skip
+
 #: Particles in personal names: bin, van, de, al ... (low weight, may be absent).
 PARTICLES = frozenset(
     [
