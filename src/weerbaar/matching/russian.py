@@ -292,6 +292,7 @@ VOCABULARY: tuple[tuple[str, str], ...] = (
     ("golos", "voice"),
     ("evrop", "europe"),
     ("moreprodukt", "seafood"),
+    ("perestrakhovochn", "reinsurance"),
     ("perestrakhov", "reinsurance"),
     ("zernov", "grain"),
     ("molodezh", "youth"),
