@@ -178,6 +178,7 @@ _SHARED_END = re.compile(
 )
 SUFFIX_MIN_STEM = 3
 SUFFIX_BONUS = 0.1
+#: Only words already this alike are re-read (below it the ending changes nothing).
 SUFFIX_FLOOR = 0.5
 
 

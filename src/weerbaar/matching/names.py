@@ -450,7 +450,7 @@ _ROMAN_NUMBERS = {
 _DOTTED = re.compile(r"(?<![^\W\d_])(?:[^\W\d_]\.){2,}(?![^\W\d_])")
 #: Words that some legal-form tables list but that are plain words in names
 #: ("Islamic State in Libya": "in" is no legal form there), and "NPO", on the
-#: lists the Russian НПО (research and production association,
+#: lists the Russian НПО (scientific production association,
 #: :data:`weerbaar.matching.russian.ABBREVIATIONS`), not a non-profit.
 _NOT_LEGAL = re.compile(r"(?<!\w)(in|yu|at|is|ii|ay|ei|ca|lt|od|et|npo)(?!\w)")
 #: What ``str.isalnum`` rejects (``\w`` is alphanumeric or "_").
@@ -459,7 +459,8 @@ _SHIELD = "qzq"
 _UNSHIELD = re.compile(_SHIELD + r"(\w+)")
 
 
-#: Dotted abbreviations, the last dot optional ("S.A.R.L", "S.A.L.", "U.S.").
+#: Dotted abbreviations, the last dot optional ("S.A.R.L", "S.A.L.", "U.S."): the
+#: legal forms among them are read before :data:`_DOTTED` joins initials.
 _DOTTED_FORM = re.compile(r"(?<![^\W\d_])(?:[^\W\d_]\.)+[^\W\d_]\.?(?![^\W\d_])")
 
 
@@ -495,8 +496,8 @@ def _extra_forms(text: str, legal: frozenset[str]) -> tuple[str, frozenset[str]]
         trail = TRAILING_LEGAL_FORMS.get(w)
         if lead is None and trail is None:
             continue
-        first = not any(not k for k in kinds[:i])
-        last = not any(not k for k in kinds[i + 1 :])
+        first = all(kinds[:i])
+        last = all(kinds[i + 1 :])
         before_legal = i + 1 < len(words) and kinds[i + 1]
         form = lead if lead is not None and (first or last) else None
         if form is None and trail is not None and (last or before_legal):
@@ -990,7 +991,8 @@ def _prepare(text: str, person: bool, craft: bool, loanword: bool | None = None)
         # "Mohd Amer" is Muhammad Amer
         words = [GIVEN_NAME_ABBREVIATIONS.get(w) or _unleet(w) for w in words]
     else:
-        # Russian words of an organisation's name in English ("zavod" -> "plant")
+        # English abbreviations ("intl"), Spanish, French and Russian words of an
+        # organisation's name in English ("ejercito" -> "army", "zavod" -> "plant")
         # (no Roman numerals in pinyin: 江西 is "jiang xi", not "jiang 11")
         if not craft:
             words = translate([_ORG_WORDS.get(w, w) for w in words])

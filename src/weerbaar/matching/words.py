@@ -261,10 +261,10 @@ ROMANCE_ORG_WORDS = {
     "cooperativa": "cooperative", "fundacion": "foundation",
     "asociacion": "association", "instituto": "institute", "universidad": "university",
     "republica": "republic", "gobierno": "government", "direccion": "directorate",
-    "general": "general", "naviera": "shipping", "maritima": "maritime",
+    "naviera": "shipping", "maritima": "maritime",
     # French
     "societe": "company", "compagnie": "company", "banque": "bank",
-    "internationale": "international", "nationale": "national", "liberation": "liberation",
+    "internationale": "international", "nationale": "national",
     "armee": "army", "islamique": "islamic", "comite": "committee",
     "mouvement": "movement", "democratiques": "democratic", "democratique": "democratic",
     "revolutionnaire": "revolutionary", "republique": "republic", "ministere": "ministry",
