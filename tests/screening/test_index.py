@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tests.conftest import FIXTURES
@@ -107,3 +109,24 @@ def test_two_letters_swapped_still_share_a_feature() -> None:
     query = name_features(prepare("RAJDA", True))
     listed = name_features(prepare("RADJA", True))
     assert set(query) & set(listed) == {"g ra", "a" + "".join(sorted("radja"))}
+
+
+def test_names_with_one_latin_form_are_kept_as_siblings_in_the_index_file(
+    tmp_path: Path,
+) -> None:
+    # The index keeps one of the names that read alike and records the group, so
+    # that a hit is scored on all of them without preparing every alias again.
+    from weerbaar.screening.entities import Entry
+    from weerbaar.screening.index import CandidateIndex
+
+    record = Record(
+        "Person",
+        names=["Sergey Vladimirovich ILIN", "Сергей Владимирович ИЛЬИН", "Sergei ILYIN"],
+    )
+    index = CandidateIndex.build([Entry("x-1", "ILIN", "Person", ["x"], record)])
+    path = tmp_path / "index.pickle"
+    index.save(path)
+    loaded = CandidateIndex.load(path)
+    assert loaded.siblings(0) == [["Sergey Vladimirovich ILIN", "Сергей Владимирович ИЛЬИН"]]
+    assert loaded.n_names == 2
+    assert loaded.siblings(1) == []

@@ -64,7 +64,7 @@ from weerbaar.matching.record import Record
 from weerbaar.screening.entities import Entry
 
 #: Bump when the features or the file layout change: old cache files are then ignored.
-INDEX_FORMAT = 10
+INDEX_FORMAT = 11
 DEFAULT_LIMIT = 40
 #: Relative weight of each feature family (whole word, folded, skeleton, 3-gram,
 #: sorted letters).
@@ -161,6 +161,7 @@ class CandidateIndex:
         self.schemata: list[str] = data["schemata"]
         self.entry_schema: Ints = data["entry_schema"]
         self._raw: list[list[Any]] = orjson.loads(data["entries"])
+        self._siblings: dict[str, list[list[str]]] = orjson.loads(data["siblings"])
         self._entries: dict[int, Entry] = {}
         self._masks: dict[str, Floats] = {}
         self._names_entry: Ints | None = None
@@ -174,6 +175,11 @@ class CandidateIndex:
         if number not in self._entries:
             self._entries[number] = Entry.from_list(self._raw[number])
         return self._entries[number]
+
+    def siblings(self, number: int) -> list[list[str]]:
+        """The entry's names that have one Latin form, in groups of two or more
+        ("Сергей ИЛЬИН" and "Sergey ILIN"): the index keeps the first of each group."""
+        return self._siblings.get(str(number), [])
 
     # -- building ------------------------------------------------------------
     @classmethod
@@ -191,9 +197,13 @@ class CandidateIndex:
         name_texts: list[str] = []
         n_names = 0
         identifiers: dict[str, list[int]] = defaultdict(list)
+        siblings: dict[str, list[list[str]]] = {}
         for number, entry in enumerate(entries):
             entry_start.append(n_names)
-            for text, feats in _entry_features(entry):
+            features, groups = _entry_features(entry)
+            if groups:
+                siblings[str(number)] = groups
+            for text, feats in features:
                 name_texts.append(text)
                 for feature, value in feats.items():
                     rows.append(n_names)
@@ -231,6 +241,7 @@ class CandidateIndex:
                 "schemata": schemata,
                 "entry_schema": np.array([schemata.index(e.schema) for e in entries], np.int32),
                 "entries": orjson.dumps([e.to_list() for e in entries]),
+                "siblings": orjson.dumps(siblings),
             }
         )
 
@@ -334,18 +345,25 @@ class CandidateIndex:
         return cls(data)
 
 
-def _entry_features(entry: Entry) -> list[tuple[str, dict[str, float]]]:
-    """(text, features) of each distinct name of the entry."""
+def _entry_features(
+    entry: Entry,
+) -> tuple[list[tuple[str, dict[str, float]]], list[list[str]]]:
+    """(text, features) of each distinct name of the entry, and the groups of its
+    names that share one Latin form (only the first of each group is indexed)."""
     person = is_person(entry.schema)
     craft = entry.schema in CRAFT
     out = []
-    seen: set[str] = set()
+    by_latin: dict[str, list[str]] = {}
     for text in record_names(entry.record):
         name = prepare(text, person, craft)
-        if name.latin and name.latin not in seen:
-            seen.add(name.latin)
+        if not name.latin:
+            continue
+        group = by_latin.setdefault(name.latin, [])
+        if not group:
             out.append((text, name_features(name)))
-    return out
+        if text not in group:
+            group.append(text)
+    return out, [group for group in by_latin.values() if len(group) > 1]
 
 
 def _unit_rows(matrix: Any) -> Any:

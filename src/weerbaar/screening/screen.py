@@ -150,13 +150,8 @@ class Screener:
         scripts, in another word order), and a hit scores as ``compare()`` would."""
         groups = self._siblings.get(number)
         if groups is None:
-            entry = self.index.entry(number)
-            person = is_person(entry.schema)
-            by_latin: dict[str, list[str]] = {}
-            for text in record_names(entry.record):
-                by_latin.setdefault(prepare(text, person).latin, []).append(text)
             groups = self._siblings[number] = {
-                text: group for group in by_latin.values() if len(group) > 1 for text in group
+                text: group for group in self.index.siblings(number) for text in group
             }
         if not groups:
             return names
