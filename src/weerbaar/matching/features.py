@@ -769,7 +769,7 @@ def _align(
                     # Latin letters on both sides, where it opens or closes both
                     # names: 정 is "Jung" and "Chong"
                     sim, how = KOREAN_SURNAME_SIM, "romanisation"
-                if sim < DERIVED_SIM and not person and derived(at, bt):
+                if sim < DERIVED_SIM and not person and at[:3] == bt[:3] and derived(at, bt):
                     sim, how = DERIVED_SIM, "word form"
                 if (
                     sim < CUT_SIM
