@@ -1104,3 +1104,9 @@ def test_romance_words_that_brands_keep_stay() -> None:
     assert [t.text for t in prepare("GRUPO MBS", False).tokens] == ["grupo", "mbs"]
     # a person's name is never translated ("Nueva" may be a surname)
     assert [t.text for t in prepare("Maria Nueva", True).tokens] == ["maria", "nueva"]
+
+
+def test_a_legal_form_rigour_lacks_reads_alike_in_cyrillic_and_latin() -> None:
+    cyrillic, latin = prepare("СЗАО Энерго", False), prepare("SZAO ENERGO", False)
+    assert cyrillic.legal_forms == latin.legal_forms == {"jsc"}
+    assert [t.text for t in cyrillic.tokens] == [t.text for t in latin.tokens]

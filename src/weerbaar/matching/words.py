@@ -201,11 +201,14 @@ LEGAL_FORM_WORDS = frozenset(
 #: the generic form rigour gives their long names. Russian and Belarusian forms
 #: (SZAO, SOOO, IOOO, ODO; unitary enterprises RUP, ChUP, ChTUP, FGUP, GUP, MUP;
 #: non-commercial organisations ANO, NKO) are legal forms at either end of a
-#: name ("SZAO ENERGO-OIL").
+#: name ("SZAO ENERGO-OIL"), in Latin letters and, where rigour lacks them too,
+#: in Cyrillic (rigour knows ГУП, АНО, НКО but not СЗАО or ЧУП), so that a name
+#: reads alike in both scripts.
 LEADING_LEGAL_FORMS = {
     "szao": "jsc", "sooo": "llc", "iooo": "llc", "odo": "llc",
     "rup": "soe", "chup": "soe", "chtup": "soe", "fgup": "soe", "gup": "soe", "mup": "soe",
     "ano": "ngo", "nko": "ngo",
+    "сзао": "jsc", "сооо": "llc", "иооо": "llc", "руп": "soe", "чуп": "soe", "чтуп": "soe",
 }  # fmt: skip
 #: Forms written after the name (Gulf FZC and WLL, Singapore PTE, South Asian PVT,
 #: Lebanese SAL, Egyptian SAE, Tunisian SURL, Belgian SPRL, French EURL): legal
